@@ -1,0 +1,366 @@
+// RuleSet::detect: one RE2::Set pass per chunk picks the rules that can match there, then each of
+// those rules scans only that chunk. Boundaries, context and check digits are checked here,
+// because RE2 has no look-around.
+
+#include <algorithm>
+
+#include "anonymizer/rule_internal.h"
+#include "anonymizer/utf8.h"
+#include "anonymizer/validators.h"
+
+namespace anonymizer {
+
+using rule_detail::Rule;
+using rule_detail::Validator;
+
+namespace {
+
+constexpr std::size_t kParagraphChunk = 128;
+constexpr std::size_t kChunk = 4 * 1024;
+constexpr std::size_t kMaxChunk = 64 * 1024;
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Splits the text at paragraph breaks into pieces of at least kParagraphChunk, so that a rule
+// runs only over the paragraphs where the RE2::Set saw it match; a text without paragraph breaks
+// is split at line breaks or spaces into pieces of about kChunk once it exceeds kMaxChunk.
+std::vector<std::pair<std::size_t, std::size_t>> chunks(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.size();
+    std::size_t paragraph = text.size() - start > kParagraphChunk
+                                ? text.find("\n\n", start + kParagraphChunk)
+                                : std::string_view::npos;
+    if (paragraph != std::string_view::npos && paragraph < start + kMaxChunk) {
+      end = paragraph + 2;
+    } else if (text.size() - start > kMaxChunk) {
+      std::size_t from = start + kChunk;
+      std::size_t cut = text.find("\n\n", from);
+      if (cut == std::string_view::npos || cut > start + kMaxChunk) cut = text.find('\n', from);
+      if (cut == std::string_view::npos || cut > start + kMaxChunk) cut = text.find(' ', from);
+      if (cut != std::string_view::npos && cut < start + kMaxChunk * 4) end = cut + 1;
+    }
+    out.emplace_back(start, end);
+    start = end;
+  }
+  return out;
+}
+
+// Spans of already-scrubbed tokens such as "[BSN]" or "[kind 1]": nothing may match inside them.
+std::vector<std::pair<std::size_t, std::size_t>> bracket_tokens(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t open = text.find('['); open != std::string_view::npos;
+       open = text.find('[', open + 1)) {
+    std::size_t close = text.find_first_of("[]\n", open + 1);
+    if (close != std::string_view::npos && text[close] == ']' && close - open <= 48) {
+      out.emplace_back(open, close + 1);
+    }
+  }
+  return out;
+}
+
+bool overlaps_any(const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t s,
+                  std::size_t e) {
+  auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(s, std::size_t{0}));
+  if (it != spans.begin() && std::prev(it)->second > s) return true;
+  return it != spans.end() && it->first < e;
+}
+
+// The text before `pos` that the rule's context words may come from: at most `window` bytes, and
+// not past the start of the sentence or paragraph.
+std::string_view context_window(std::string_view text, std::size_t pos, std::size_t window) {
+  std::size_t start = pos > window ? pos - window : 0;
+  while (start < pos && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  for (std::size_t i = pos; i > start + 1; --i) {
+    char c = text[i - 1];
+    if (c == '\n' && text[i - 2] == '\n') return text.substr(i, pos - i);
+    if ((c == ' ' || c == '\n') &&
+        (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?') && i < pos &&
+        utf8::is_upper(utf8::decode(text, i).cp)) {
+      return text.substr(i, pos - i);
+    }
+  }
+  return text.substr(start, pos - start);
+}
+
+// Offset just past the last occurrence of any word (folded) that starts a word in `folded`, or
+// nothing.
+std::optional<std::size_t> last_word(std::string_view folded,
+                                     const std::vector<std::string>& words) {
+  std::optional<std::size_t> best;
+  for (const auto& w : words) {
+    for (std::size_t at = folded.rfind(w); at != std::string_view::npos;
+         at = at == 0 ? std::string_view::npos : folded.rfind(w, at - 1)) {
+      if (!utf8::word_char_before(folded, at)) {
+        if (!best || at + w.size() > *best) best = at + w.size();
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// The run of non-space characters before `pos`, skipping spaces: "artikel" in "artikel 1019 BW",
+// "€" in "€1234567".
+std::string_view preceding_token(std::string_view text, std::size_t pos) {
+  std::size_t end = pos;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  std::size_t start = end;
+  while (start > 0 && !is_space(text[start - 1])) --start;
+  return text.substr(start, end - start);
+}
+
+bool inside_url(std::string_view text, std::size_t pos) {
+  std::size_t start = pos;
+  while (start > 0 && !is_space(text[start - 1]) && text[start - 1] != '<' &&
+         text[start - 1] != '"' && text[start - 1] != '(') {
+    --start;
+  }
+  std::string_view token = text.substr(start, pos - start);
+  return token.find("://") != std::string_view::npos || token.substr(0, 4) == "www." ||
+         token.find(".nl/") != std::string_view::npos ||
+         token.find(".com/") != std::string_view::npos;
+}
+
+bool is_mobile(std::string_view span) {
+  std::string d = digits_of(span);
+  return d.rfind("06", 0) == 0 || d.rfind("316", 0) == 0 || d.rfind("00316", 0) == 0;
+}
+
+bool email_allowed(std::string_view email, const Allowlist& allow) {
+  std::string folded = utf8::lower(email);
+  std::string domain = folded.substr(folded.find('@') + 1);
+  for (const auto& entry : allow.emails) {
+    std::string e = utf8::lower(entry);
+    if (e == folded) return true;
+    // "@gemeente.nl" allows a whole domain and its subdomains.
+    if (!e.empty() && e[0] == '@') {
+      std::string d = e.substr(1);
+      if (domain == d ||
+          (domain.size() > d.size() && domain.compare(domain.size() - d.size(), d.size(), d) == 0 &&
+           domain[domain.size() - d.size() - 1] == '.')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool term_allowed(std::string_view span, const Rule& rule, const Allowlist& allow) {
+  if (allow.terms.empty()) return false;
+  std::string folded = utf8::fold(span);
+  std::string digits = rule.validator == Validator::kPhone ? digits_of(span) : std::string();
+  for (const auto& term : allow.terms) {
+    if (utf8::fold(term) == folded) return true;
+    if (!digits.empty() && digits_of(term) == digits) return true;
+  }
+  return false;
+}
+
+bool passes_validator(const Rule& rule, std::string_view span, const Allowlist& allow) {
+  switch (rule.validator) {
+  case Validator::kNone:
+    return true;
+  case Validator::kBsn:
+    return is_valid_bsn(span);
+  case Validator::kIban:
+    return is_valid_iban(span);
+  case Validator::kPhone:
+    return classify_phone(span) == PhoneKind::kPersonal;
+  case Validator::kPostcode:
+    return is_valid_postcode(span);
+  case Validator::kKenteken:
+    return is_valid_kenteken(span);
+  case Validator::kDate:
+    return parse_dutch_date(span).has_value();
+  case Validator::kDayMonth:
+    return parse_dutch_date(span).has_value() ||
+           parse_dutch_date(std::string(span) + " 2000").has_value();
+  case Validator::kEmail:
+    return is_valid_email(span) && !email_allowed(span, allow);
+  }
+  return false;
+}
+
+struct Scan {
+  std::string_view text;
+  const Allowlist& allow;
+  const std::vector<std::pair<std::size_t, std::size_t>>& brackets;
+
+  // Drops leading words such as "In de" from "In de Javastraat 12", as long as the rest still
+  // matches the rule on its own.
+  std::size_t trim_leading(const Rule& rule, std::size_t s, std::size_t e) const {
+    std::size_t best = s;
+    for (std::size_t at = s;;) {
+      std::size_t sp = text.substr(at, e - at).find(' ');
+      if (sp == std::string_view::npos) return best;
+      std::string word = utf8::fold(text.substr(at, sp));
+      if (std::find(rule.trim_leading.begin(), rule.trim_leading.end(), word) ==
+          rule.trim_leading.end()) {
+        return best;
+      }
+      at += sp;
+      while (at < e && text[at] == ' ') ++at;
+      if (RE2::FullMatch(re2::StringPiece(text.data() + at, e - at), *rule.re)) best = at;
+    }
+  }
+
+  // Whether [s, e) is a redaction for `rule`: boundaries, context, keep lists, validator.
+  bool accepts(const Rule& rule, std::size_t s, std::size_t e) const {
+    if (overlaps_any(brackets, s, e)) return false;
+    if (utf8::word_char_at(text, s) && utf8::word_char_before(text, s)) return false;
+    if (utf8::word_char_before(text, e) && utf8::word_char_at(text, e)) return false;
+    // Part of a larger number: "1.234.567.890", "2016:4833", "+31..." seen from inside.
+    if (is_digit(text[s]) && s >= 1) {
+      char p = text[s - 1];
+      if (p == '+' || (s >= 2 && std::string_view(".,/:-").find(p) != std::string_view::npos &&
+                       is_digit(text[s - 2]))) {
+        return false;
+      }
+    }
+    if (is_digit(text[e - 1]) && e + 1 < text.size() &&
+        std::string_view(".,/:-").find(text[e]) != std::string_view::npos &&
+        is_digit(text[e + 1])) {
+      return false;
+    }
+    std::string_view span = text.substr(s, e - s);
+    if (rule.skip_in_urls && inside_url(text, s)) return false;
+    if (rule.keep_re && RE2::FullMatch(re2::StringPiece(span.data(), span.size()), *rule.keep_re)) {
+      return false;
+    }
+    if (!passes_validator(rule, span, allow)) return false;
+    if (rule.keep_preceded_re) {
+      std::size_t from = s > 48 ? s - 48 : 0;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + from, s - from),
+                            *rule.keep_preceded_re)) {
+        return false;
+      }
+    }
+    if (!rule.keep_preceded.empty()) {
+      std::string before = utf8::fold(preceding_token(text, s));
+      for (const auto& w : rule.keep_preceded) {
+        if (before == w || (before.size() > w.size() && before.compare(0, w.size(), w) == 0 &&
+                            before.substr(w.size()).find_first_not_of(":.") == std::string::npos)) {
+          return false;
+        }
+      }
+    }
+    if (!rule.spec.context.empty() || !rule.keep_context.empty()) {
+      std::string window = utf8::fold(context_window(text, s, rule.window));
+      if (!rule.spec.context.empty() && !last_word(window, rule.spec.context)) return false;
+      bool mobile = rule.validator == Validator::kPhone && is_mobile(span);
+      if (!rule.keep_context.empty() && !mobile) {
+        // Any personal word in the window ("mijn", "ik", "vanaf") outweighs organisational ones.
+        if (last_word(window, rule.keep_context) && !last_word(window, rule.personal_context)) {
+          return false;
+        }
+      }
+    }
+    return !term_allowed(span, rule, allow);
+  }
+
+  // The accepted span for a raw match, shortened at a space or hyphen when only a prefix is
+  // valid ("BE68 5390 0754 7034 voor" -> the IBAN), or nothing.
+  std::optional<std::pair<std::size_t, std::size_t>> accept(const Rule& rule, std::size_t s,
+                                                            std::size_t e) const {
+    for (int attempt = 0; attempt < 8 && e > s; ++attempt) {
+      if (accepts(rule, s, e)) return std::make_pair(s, e);
+      if (rule.has_group) return std::nullopt;
+      std::size_t cut = text.substr(s, e - s).find_last_of(" -");
+      if (cut == std::string_view::npos || cut == 0) return std::nullopt;
+      e = s + cut;
+      while (e > s && (text[e - 1] == ' ' || text[e - 1] == '-')) --e;
+      if (!RE2::FullMatch(re2::StringPiece(text.data() + s, e - s), *rule.re)) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  void run(const Rule& rule, std::size_t index, std::size_t cb, std::size_t ce,
+           std::vector<std::pair<std::size_t, Candidate>>& out) const {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece groups[2];
+    int n = rule.has_group ? 2 : 1;
+    std::size_t pos = cb;
+    while (pos < ce && rule.re->Match(input, pos, ce, RE2::UNANCHORED, groups, n)) {
+      const re2::StringPiece& whole = groups[0];
+      // A pattern whose group sits in one alternative only falls back to the whole match.
+      const re2::StringPiece& span = groups[n - 1].data() ? groups[n - 1] : groups[0];
+      std::size_t ws = static_cast<std::size_t>(whole.data() - text.data());
+      std::size_t next = ws + std::max<std::size_t>(1, utf8::decode(text, ws).length);
+      if (span.data() == nullptr || span.empty()) {
+        pos = std::max(next, ws + whole.size());
+        continue;
+      }
+      std::size_t s = static_cast<std::size_t>(span.data() - text.data());
+      std::size_t e = s + span.size();
+      if (!rule.trim_leading.empty()) s = trim_leading(rule, s, e);
+      if (auto accepted = accept(rule, s, e)) {
+        Candidate c;
+        c.start = accepted->first;
+        c.end = accepted->second;
+        c.category = rule.spec.category;
+        c.rule = rule.spec.id;
+        c.ground = rule.spec.ground;
+        c.replacement = rule.spec.replacement;
+        c.priority = kPriorityStructured;
+        out.emplace_back(index, std::move(c));
+        pos = accepted->second;
+      } else if (!rule.has_group && utf8::word_char_at(text, s) &&
+                 utf8::word_char_before(text, s)) {
+        // The match began inside a word or number: skip the rest of that run.
+        std::size_t skip = s;
+        while (skip < ce && utf8::word_char_at(text, skip)) skip += utf8::decode(text, skip).length;
+        pos = skip;
+      } else {
+        pos = next;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Candidate> RuleSet::detect(std::string_view text, const Allowlist& allow,
+                                       Profile profile) const {
+  const Impl& impl = *impl_;
+  auto brackets = bracket_tokens(text);
+  Scan scan{text, allow, brackets};
+  std::vector<std::pair<std::size_t, Candidate>> found;
+  std::vector<int> hits;
+  for (auto [cb, ce] : chunks(text)) {
+    hits.clear();
+    RE2::Set::ErrorInfo info{};
+    if (!impl.set->Match(re2::StringPiece(text.data() + cb, ce - cb), &hits, &info) &&
+        info.kind != RE2::Set::kNoError) {
+      // The DFA ran out of memory on this chunk: fall back to trying every rule.
+      hits.clear();
+      for (std::size_t i = 0; i < impl.rules.size(); ++i) hits.push_back(static_cast<int>(i));
+    }
+    std::sort(hits.begin(), hits.end());
+    for (int i : hits) {
+      const Rule& rule = impl.rules[static_cast<std::size_t>(i)];
+      if (rule.kinderen_only && profile != Profile::kKinderen) continue;
+      scan.run(rule, static_cast<std::size_t>(i), cb, ce, found);
+    }
+  }
+  // Two rules on the very same span: the one listed first in the rule file wins.
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    if (a.second.start != b.second.start) return a.second.start < b.second.start;
+    if (a.second.end != b.second.end) return a.second.end < b.second.end;
+    return a.first < b.first;
+  });
+  std::vector<Candidate> out;
+  for (auto& [index, c] : found) {
+    if (!out.empty() && out.back().start == c.start && out.back().end == c.end) continue;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace anonymizer

@@ -1,0 +1,64 @@
+#pragma once
+// Internals shared by rules.cc (loading, flags) and rule_detect.cc (matching): not installed API.
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "anonymizer/rules.h"
+
+namespace anonymizer {
+namespace rule_detail {
+
+enum class Validator { kNone, kBsn, kIban, kPhone, kPostcode, kKenteken, kDate, kDayMonth, kEmail };
+
+// One compiled rule: the spec plus everything detect() needs beyond it.
+struct Rule {
+  RuleSpec spec;
+  std::unique_ptr<RE2> re;
+  std::unique_ptr<RE2> keep_re;  // a span that fully matches this is kept
+  Validator validator = Validator::kNone;
+  std::size_t window = 48;
+  std::vector<std::string> keep_context;      // kept when one of these is in the window...
+  std::vector<std::string> personal_context;  // ...and none of these
+  std::vector<std::string> keep_preceded;     // kept when the word just before is one of these
+  std::unique_ptr<RE2> keep_preceded_re;      // kept when the text before ends in a match
+  std::vector<std::string> trim_leading;      // words dropped from the start of a match
+  bool skip_in_urls = false;
+  bool kinderen_only = false;
+  bool has_group = false;
+};
+
+struct FlagTerm {
+  std::string term;  // as listed, without the prefix marker
+  std::string category;
+  bool prefix = false;
+};
+
+}  // namespace rule_detail
+
+/// The compiled rules and flag terms behind a RuleSet.
+struct RuleSet::Impl {
+  using Rule = rule_detail::Rule;
+  using FlagTerm = rule_detail::FlagTerm;
+
+  std::vector<RuleSpec> specs;
+  std::vector<Rule> rules;
+  std::unique_ptr<RE2::Set> set;
+  std::vector<FlagTerm> terms;
+  std::unique_ptr<RE2> flag_re;
+  std::unordered_map<std::string, std::size_t> flag_exact;  // folded term -> index
+  std::vector<std::size_t> flag_prefixes;                   // longest first
+
+  std::optional<std::string> add_rules(const nlohmann::json& array);
+  std::optional<std::string> finish();
+  std::optional<std::string> load_flags(std::string_view json_text);
+};
+
+}  // namespace anonymizer

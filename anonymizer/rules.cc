@@ -1,0 +1,285 @@
+#include "anonymizer/rules.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <unordered_map>
+
+#include "anonymizer/embedded.h"
+#include "anonymizer/rule_internal.h"
+#include "anonymizer/utf8.h"
+#include "anonymizer/validators.h"
+
+namespace anonymizer {
+
+using rule_detail::FlagTerm;
+using rule_detail::Rule;
+using rule_detail::Validator;
+
+namespace {
+
+std::optional<Validator> validator_from_name(std::string_view name) {
+  if (name.empty()) return Validator::kNone;
+  if (name == "bsn") return Validator::kBsn;
+  if (name == "iban") return Validator::kIban;
+  if (name == "phone") return Validator::kPhone;
+  if (name == "postcode") return Validator::kPostcode;
+  if (name == "kenteken") return Validator::kKenteken;
+  if (name == "date") return Validator::kDate;
+  if (name == "day_month") return Validator::kDayMonth;
+  if (name == "email") return Validator::kEmail;
+  return std::nullopt;
+}
+
+RE2::Options re2_options() {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  return opts;
+}
+
+std::vector<std::string> folded_list(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  if (!j.contains(key)) return out;
+  for (const auto& item : j.at(key)) out.push_back(utf8::fold(item.get<std::string>()));
+  return out;
+}
+
+// Parses one rule object; on failure returns an error message that names the rule.
+std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
+  std::string id = j.is_object() && j.contains("id") && j["id"].is_string()
+                       ? j["id"].get<std::string>()
+                       : std::string("?");
+  auto fail = [&](const std::string& message) {
+    return std::optional<std::string>("rule '" + id + "': " + message);
+  };
+  if (!j.is_object()) return fail("a rule must be a JSON object");
+  try {
+    for (const char* key : {"id", "category", "pattern", "replacement", "ground"}) {
+      if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty()) {
+        return fail(std::string("missing string field '") + key + "'");
+      }
+    }
+    RuleSpec& s = rule.spec;
+    s.id = id;
+    s.category = j["category"].get<std::string>();
+    s.pattern = j["pattern"].get<std::string>();
+    s.validator = j.value("validator", std::string());
+    s.ground = j["ground"].get<std::string>();
+    s.replacement = j["replacement"].get<std::string>();
+    s.why = j.value("why", std::string());
+    s.context = j.value("context", std::vector<std::string>());
+    auto validator = validator_from_name(s.validator);
+    if (!validator) return fail("unknown validator '" + s.validator + "'");
+    rule.validator = *validator;
+    rule.window = j.value("context_window", std::size_t{48});
+    rule.keep_context = folded_list(j, "keep_context");
+    rule.personal_context = folded_list(j, "personal_context");
+    rule.keep_preceded = folded_list(j, "keep_if_preceded_by");
+    rule.trim_leading = folded_list(j, "trim_leading");
+    rule.skip_in_urls = j.value("skip_in_urls", false);
+    std::string profile = j.value("profile", std::string("all"));
+    if (profile != "all" && profile != "kinderen") return fail("unknown profile '" + profile + "'");
+    rule.kinderen_only = profile == "kinderen";
+    for (auto& word : s.context) word = utf8::fold(word);
+    rule.re = std::make_unique<RE2>(s.pattern, re2_options());
+    if (!rule.re->ok()) return fail("bad pattern: " + rule.re->error());
+    if (rule.re->NumberOfCapturingGroups() > 1) return fail("at most one capturing group");
+    rule.has_group = rule.re->NumberOfCapturingGroups() == 1;
+    if (j.contains("keep_if_preceded_by_pattern")) {
+      std::string p = "(?:" + j["keep_if_preceded_by_pattern"].get<std::string>() + ")$";
+      rule.keep_preceded_re = std::make_unique<RE2>(p, re2_options());
+      if (!rule.keep_preceded_re->ok()) {
+        return fail("bad keep_if_preceded_by_pattern: " + rule.keep_preceded_re->error());
+      }
+    }
+    if (j.contains("keep_pattern")) {
+      rule.keep_re = std::make_unique<RE2>(j["keep_pattern"].get<std::string>(), re2_options());
+      if (!rule.keep_re->ok()) return fail("bad keep_pattern: " + rule.keep_re->error());
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return fail(std::string("bad field: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+std::string quote_term(std::string_view folded) {
+  // Spaces in a term match any run of white space.
+  std::string out;
+  std::size_t start = 0;
+  while (start <= folded.size()) {
+    std::size_t sp = folded.find(' ', start);
+    if (sp == std::string_view::npos) sp = folded.size();
+    if (!out.empty()) out += "\\s+";
+    out += RE2::QuoteMeta(re2::StringPiece(folded.data() + start, sp - start));
+    start = sp + 1;
+  }
+  return out;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (ws && !space) out.push_back(' ');
+    if (!ws) out.push_back(c);
+    space = ws;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> RuleSet::Impl::add_rules(const nlohmann::json& array) {
+  if (!array.is_array()) return std::string("rules must be a JSON array of rule objects");
+  for (const auto& j : array) {
+    Rule rule;
+    if (auto error = parse_rule(j, rule)) return error;
+    for (const auto& r : rules) {
+      if (r.spec.id == rule.spec.id) return "rule '" + rule.spec.id + "': duplicate id";
+    }
+    rules.push_back(std::move(rule));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> RuleSet::Impl::finish() {
+  set = std::make_unique<RE2::Set>(re2_options(), RE2::UNANCHORED);
+  for (auto& r : rules) {
+    std::string error;
+    if (set->Add(r.spec.pattern, &error) < 0) return "rule '" + r.spec.id + "': " + error;
+    specs.push_back(r.spec);
+  }
+  if (!set->Compile()) return std::string("the rule set is too large to compile");
+  return std::nullopt;
+}
+
+std::optional<std::string> RuleSet::Impl::load_flags(std::string_view json_text) {
+  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
+  if (!j.is_object()) return std::string("special-categories.json: not a JSON object");
+  std::vector<std::string> alternatives;
+  for (const auto& [category, list] : j.items()) {
+    if (!list.is_array()) return "special-categories.json: '" + category + "' is not a list";
+    for (const auto& item : list) {
+      std::string term = item.get<std::string>();
+      bool prefix = !term.empty() && term.back() == '*';
+      if (prefix) term.pop_back();
+      std::string folded = utf8::fold(term);
+      std::size_t index = terms.size();
+      terms.push_back(FlagTerm{term, category, prefix});
+      if (prefix) {
+        flag_prefixes.push_back(index);
+      } else {
+        flag_exact.emplace(folded, index);
+      }
+      // Folded text spells Latin letters in ASCII, and an ASCII class keeps the DFA small.
+      alternatives.push_back(quote_term(folded) + (prefix ? "[a-z0-9]*" : ""));
+    }
+  }
+  std::sort(flag_prefixes.begin(), flag_prefixes.end(), [&](std::size_t a, std::size_t b) {
+    return terms[a].term.size() > terms[b].term.size();
+  });
+  std::string pattern;
+  for (const auto& a : alternatives) pattern += (pattern.empty() ? "" : "|") + a;
+  RE2::Options opts = re2_options();
+  opts.set_longest_match(true);  // "schuldhulpverlening" over "schuldhulp"
+  flag_re = std::make_unique<RE2>("(?:" + pattern + ")", opts);
+  if (!flag_re->ok()) return "special-categories.json: " + flag_re->error();
+  return std::nullopt;
+}
+
+RuleSet::RuleSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+const std::vector<RuleSpec>& RuleSet::specs() const {
+  return impl_->specs;
+}
+
+namespace {
+
+std::unique_ptr<RuleSet::Impl> build_impl(const nlohmann::json* extra, std::string* error) {
+  auto impl = std::make_unique<RuleSet::Impl>();
+  auto fail = [&](std::string message) {
+    if (error) *error = std::move(message);
+    return std::unique_ptr<RuleSet::Impl>();
+  };
+  nlohmann::json builtin =
+      nlohmann::json::parse(embedded_file("rules/nl-default.json"), nullptr, false);
+  if (builtin.is_discarded()) return fail("rules/nl-default.json: not valid JSON");
+  if (auto e = impl->add_rules(builtin)) return fail("rules/nl-default.json: " + *e);
+  if (extra) {
+    if (auto e = impl->add_rules(*extra)) return fail(*e);
+  }
+  if (auto e = impl->finish()) return fail(*e);
+  if (auto e = impl->load_flags(embedded_file("rules/special-categories.json"))) return fail(*e);
+  return impl;
+}
+
+}  // namespace
+
+const RuleSet& RuleSet::builtin() {
+  static const RuleSet* rules = [] {
+    std::string error;
+    auto impl = build_impl(nullptr, &error);
+    if (!impl) {
+      // The built-in rules are part of the program: failing to compile them is a bug.
+      std::fprintf(stderr, "ombudsite: built-in rules: %s\n", error.c_str());
+      std::abort();
+    }
+    return new RuleSet(std::move(impl));
+  }();
+  return *rules;
+}
+
+std::unique_ptr<RuleSet> RuleSet::with_extra(const nlohmann::json& extra, std::string* error) {
+  auto impl = build_impl(&extra, error);
+  if (!impl) return nullptr;
+  return std::unique_ptr<RuleSet>(new RuleSet(std::move(impl)));
+}
+
+std::vector<Flag> RuleSet::flags(std::string_view text) const {
+  std::vector<Flag> out;
+  const Impl& impl = *impl_;
+  utf8::Folded folded = utf8::fold_with_offsets(text);
+  re2::StringPiece input(folded.text);
+  std::size_t pos = 0;
+  re2::StringPiece m;
+  while (pos < folded.text.size() &&
+         impl.flag_re->Match(input, pos, folded.text.size(), RE2::UNANCHORED, &m, 1)) {
+    std::size_t start = static_cast<std::size_t>(m.data() - folded.text.data());
+    std::size_t end = start + m.size();
+    if (m.empty()) break;
+    if (!utf8::is_whole_word(folded.text, start, end)) {
+      pos = start + utf8::decode(folded.text, start).length;
+      continue;
+    }
+    std::string key = collapse_spaces(std::string_view(m.data(), m.size()));
+    std::optional<std::size_t> index;
+    if (auto it = impl.flag_exact.find(key); it != impl.flag_exact.end()) {
+      index = it->second;
+    } else {
+      for (std::size_t i : impl.flag_prefixes) {
+        std::string prefix = utf8::fold(impl.terms[i].term);
+        if (key.compare(0, prefix.size(), prefix) == 0) {
+          index = i;
+          break;
+        }
+      }
+    }
+    if (index) {
+      out.push_back(Flag{folded.source[start], folded.source[end], impl.terms[*index].term,
+                         impl.terms[*index].category});
+    }
+    pos = end;
+  }
+  return out;
+}
+
+}  // namespace anonymizer

@@ -1,0 +1,138 @@
+#include "generator/write_atomic.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace generator {
+
+namespace fs = std::filesystem;
+
+bool is_safe_output_path(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.back() == '/') return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view seg = path.substr(start, end - start);
+    if (seg.empty() || seg == "." || seg == "..") return false;
+    for (char c : seg)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == '\\') return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+namespace {
+
+class LockFile {
+ public:
+  explicit LockFile(const fs::path& path) {
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  ~LockFile() {
+    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+  }
+  LockFile(const LockFile&) = delete;
+  LockFile& operator=(const LockFile&) = delete;
+  bool held() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+bool same_bytes(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) != bytes.size() || ec) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string existing(bytes.size(), '\0');
+  in.read(existing.data(), static_cast<std::streamsize>(existing.size()));
+  return in && existing == bytes;
+}
+
+bool write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+bool write_atomic(const fs::path& out_arg, const OutputFiles& files, Diagnostics& diags,
+                  WriteStats* stats) {
+  std::error_code ec;
+  fs::path out = fs::absolute(out_arg, ec).lexically_normal();
+  if (out.has_filename() == false) out = out.parent_path();
+  const std::string label = out_arg.generic_string();
+  fs::path parent = out.parent_path();
+  std::string name = out.filename().string();
+  fs::create_directories(parent, ec);
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
+    diags.error(label, 0, 0, "output exists and is not a folder");
+    return false;
+  }
+  LockFile lock(parent / ("." + name + ".lock"));
+  if (!lock.held()) {
+    diags.error(label, 0, 0, "another build is writing this output (lock ." + name + ".lock)");
+    return false;
+  }
+  // Leftovers of builds that were killed midway; we hold the lock, so nobody else uses them.
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    std::string n = entry.path().filename().string();
+    if (n.rfind("." + name + ".staging-", 0) == 0 || n.rfind("." + name + ".old-", 0) == 0)
+      fs::remove_all(entry.path(), ec);
+  }
+  std::string tag = std::to_string(::getpid());
+  fs::path staging = parent / ("." + name + ".staging-" + tag);
+  fs::remove_all(staging, ec);
+  if (!fs::create_directory(staging, ec)) {
+    diags.error(label, 0, 0, "cannot create staging folder: " + ec.message());
+    return false;
+  }
+  auto fail = [&](const std::string& message) {
+    diags.error(label, 0, 0, message);
+    std::error_code ignore;
+    fs::remove_all(staging, ignore);
+    return false;
+  };
+
+  WriteStats local;
+  for (const auto& file : files) {
+    if (!is_safe_output_path(file.path)) return fail("unsafe output path refused: " + file.path);
+    fs::path target = staging / file.path;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) return fail("cannot create folder for " + file.path + ": " + ec.message());
+    fs::path live = out / file.path;
+    // Unchanged files keep their inode and mtime, so rsync and CDN uploads see nothing new.
+    if (same_bytes(live, file.bytes) && ::link(live.c_str(), target.c_str()) == 0) {
+      ++local.kept;
+      continue;
+    }
+    if (!write_file(target, file.bytes))
+      return fail("cannot write " + file.path + ": " + std::strerror(errno));
+    ++local.written;
+  }
+
+  if (fs::exists(out, ec)) {
+    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0)
+      return fail(std::string("cannot swap in the new site: ") + std::strerror(errno));
+    fs::remove_all(staging, ec);  // now holds the previous site
+  } else if (::rename(staging.c_str(), out.c_str()) != 0) {
+    return fail(std::string("cannot move the new site in place: ") + std::strerror(errno));
+  }
+  if (stats) *stats = local;
+  return true;
+}
+
+}  // namespace generator
