@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "anonymizer/lexicon.h"
+#include "anonymizer/placeholder.h"
 #include "anonymizer/utf8.h"
 
 namespace anonymizer {
@@ -53,16 +54,6 @@ std::string_view trim_spaces(std::string_view s, int* newlines) {
 
 bool is_apostrophe(std::string_view s) {
   return s == "'" || s == "\xE2\x80\x99" || s == "\xE2\x80\x98" || s == "`";
-}
-
-// The placeholders scrub() writes: "[verzoeker]", "[kind 2]", "[e-mailadres]".
-std::size_t placeholder_end(std::string_view text, std::size_t open) {
-  for (std::size_t i = open + 1; i < text.size() && i < open + 48; ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == ']') return i > open + 1 ? i + 1 : 0;
-    if (!(ascii_word(c) || c == ' ' || c == '-' || c >= 0x80)) return 0;
-  }
-  return 0;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "anonymizer/placeholder.h"
 #include "anonymizer/rule_internal.h"
 #include "anonymizer/utf8.h"
 #include "anonymizer/validators.h"
@@ -57,10 +58,7 @@ std::vector<std::pair<std::size_t, std::size_t>> bracket_tokens(std::string_view
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t open = text.find('['); open != std::string_view::npos;
        open = text.find('[', open + 1)) {
-    std::size_t close = text.find_first_of("[]\n", open + 1);
-    if (close != std::string_view::npos && text[close] == ']' && close - open <= 48) {
-      out.emplace_back(open, close + 1);
-    }
+    if (std::size_t end = placeholder_end(text, open)) out.emplace_back(open, end);
   }
   return out;
 }
