@@ -1,6 +1,7 @@
 #include "anonymizer/name_matcher.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -184,90 +185,127 @@ std::vector<NamePattern> name_patterns(const PersonName& name, int owner) {
   return out;
 }
 
-void NameMatcher::add(NamePattern pattern) {
-  std::size_t index = patterns_.size();
-  auto& bucket = by_first_[pattern.keys.front()];
-  patterns_.push_back(std::move(pattern));
-  bucket.push_back(index);
-  std::stable_sort(bucket.begin(), bucket.end(), [&](std::size_t a, std::size_t b) {
-    return patterns_[a].keys.size() > patterns_[b].keys.size();
-  });
+namespace {
+
+void edge_key(std::uint32_t node, std::string_view key, std::string& buf) {
+  buf.assign(reinterpret_cast<const char*>(&node), sizeof node);
+  buf.append(key);
 }
 
-bool NameMatcher::matches_at(const NameTokens& tokens, std::size_t at, const NamePattern& p,
-                             MatchMode mode, std::size_t* end_token) const {
-  std::size_t n = p.keys.size();
-  if (at + n > tokens.size()) return false;
-  for (std::size_t j = 0; j < n; ++j) {
-    const NameToken& t = tokens[at + j];
-    if (t.scrubbed) return false;
-    std::string_view key = tokens.key(at + j);
-    bool last = j + 1 == n;
-    bool possessive = last && key.size() == p.keys[j].size() + 1 && key.back() == 's' &&
-                      p.keys[j].size() >= 3 && key.starts_with(p.keys[j]);
-    if (key != p.keys[j] && !possessive) return false;
-    if (j < p.initials && !(key.size() <= 2 ? t.all_upper : t.upper_initial)) return false;
-    if (j == 0) continue;
-    std::string_view prev = tokens.key(at + j - 1);
-    switch (tokens.gap_before(at + j)) {
-    case Gap::kSpace:
-    case Gap::kHyphen:
-      break;
-    case Gap::kDot:
-      if (prev.size() > 3) return false;
-      break;
-    case Gap::kApostrophe:
-      if (key != "t" && key != "s" && prev != "d" && prev != "l") return false;
-      break;
-    case Gap::kSlash:
-      if (prev != "v" && mode != MatchMode::kOutput) return false;
-      break;
-    case Gap::kUnderscore:
-      if (mode != MatchMode::kOutput) return false;
-      break;
-    default:
-      return false;
-    }
+// Whether the separator before token `j` may join two words of one name.
+bool joins(const NameTokens& tokens, std::size_t j, MatchMode mode) {
+  std::string_view key = tokens.key(j);
+  std::string_view prev = tokens.key(j - 1);
+  switch (tokens.gap_before(j)) {
+  case Gap::kSpace:
+  case Gap::kHyphen:
+    return true;
+  case Gap::kDot:
+    return prev.size() <= 3;
+  case Gap::kApostrophe:
+    return key == "t" || key == "s" || prev == "d" || prev == "l";
+  case Gap::kSlash:
+    return prev == "v" || mode == MatchMode::kOutput;
+  case Gap::kUnderscore:
+    return mode == MatchMode::kOutput;
+  default:
+    return false;
+  }
+}
+
+// "Jansens", "Ahmeds": a possessive s on the last word of a name of three letters or more.
+std::optional<std::string_view> without_possessive(std::string_view key) {
+  if (key.size() >= 4 && key.back() == 's') return key.substr(0, key.size() - 1);
+  return std::nullopt;
+}
+
+}  // namespace
+
+void NameMatcher::add(NamePattern pattern) {
+  if (pattern.keys.empty()) return;
+  std::string buf;
+  std::uint32_t node = 0;
+  for (const std::string& key : pattern.keys) {
+    edge_key(node, key, buf);
+    auto [it, inserted] = edges_.try_emplace(buf, static_cast<std::uint32_t>(nodes_.size()));
+    if (inserted) nodes_.emplace_back();
+    node = it->second;
+  }
+  Terminal t{pattern.owner, static_cast<std::uint32_t>(pattern.keys.size()),
+             static_cast<std::uint32_t>(pattern.initials), pattern.needs_capital,
+             pattern.whole_name};
+  auto& ends = nodes_[node].ends;
+  bool duplicate = std::any_of(ends.begin(), ends.end(), [&](const Terminal& e) {
+    return e.initials == t.initials && e.needs_capital == t.needs_capital &&
+           e.whole_name == t.whole_name;
+  });
+  if (duplicate) return;
+  ends.push_back(t);
+  ++terminals_;
+}
+
+std::uint32_t NameMatcher::child(std::uint32_t node, std::string_view key, std::string& buf) const {
+  edge_key(node, key, buf);
+  auto it = edges_.find(std::string_view(buf));
+  return it == edges_.end() ? 0 : it->second;
+}
+
+// The checks a pattern makes beyond its words: initials in capitals, a capital where the name is
+// also an ordinary word, no month next to a number ("mei 2024"), no part of an e-mail address.
+bool NameMatcher::accepts(const NameTokens& tokens, std::size_t at, const Terminal& t,
+                          MatchMode mode) const {
+  const std::size_t n = t.length;
+  for (std::size_t j = 0; j < t.initials && j < n; ++j) {
+    const NameToken& tok = tokens[at + j];
+    if (!(tokens.key(at + j).size() <= 2 ? tok.all_upper : tok.upper_initial)) return false;
   }
   const NameToken& last = tokens[at + n - 1];
-  if (p.needs_capital && !last.upper_initial) return false;
-  if (!p.whole_name && n == 1 && (last.classes & kMonth)) {
+  if (t.needs_capital && !last.upper_initial) return false;
+  if (!t.whole_name && n == 1 && (last.classes & kMonth)) {
     bool number_before = at > 0 && tokens[at - 1].has_digit;
     bool number_after = at + 1 < tokens.size() && tokens[at + 1].has_digit;
     if (number_before || number_after) return false;
   }
-  if (mode == MatchMode::kText &&
-      email_nearby(tokens.text(), tokens[at].start, tokens[at + n - 1].end)) {
-    return false;
-  }
-  *end_token = at + n;
-  return true;
+  return !(mode == MatchMode::kText &&
+           email_nearby(tokens.text(), tokens[at].start, tokens[at + n - 1].end));
 }
 
 std::vector<NameMatch> NameMatcher::find(const NameTokens& tokens, MatchMode mode) const {
   std::vector<NameMatch> out;
-  if (patterns_.empty()) return out;
+  if (empty()) return out;
+  std::string buf;
   for (std::size_t i = 0; i < tokens.size();) {
-    std::string_view key = tokens.key(i);
     std::size_t best_end = 0;
     int owner = 0;
-    auto try_bucket = [&](std::string_view k, bool single_only) {
-      auto it = by_first_.find(k);
-      if (it == by_first_.end()) return;
-      for (std::size_t index : it->second) {
-        const NamePattern& p = patterns_[index];
-        if (single_only && p.keys.size() != 1) continue;
-        if (i + p.keys.size() <= best_end) break;  // longest first: nothing longer follows
-        std::size_t end = 0;
-        if (matches_at(tokens, i, p, mode, &end) && end > best_end) {
+    auto consider = [&](std::uint32_t node, std::size_t end) {
+      if (end <= best_end) return;
+      for (const Terminal& t : nodes_[node].ends) {
+        if (accepts(tokens, i, t, mode)) {
           best_end = end;
-          owner = p.owner;
+          owner = t.owner;
+          return;
         }
       }
     };
-    try_bucket(key, false);
-    if (best_end == 0 && key.size() >= 4 && key.back() == 's') {
-      try_bucket(key.substr(0, key.size() - 1), true);  // possessive: "Ahmeds", "Jansens"
+    // Walk the trie word by word; the longest accepted name at `i` wins.
+    std::uint32_t node = 0;
+    for (std::size_t j = i; j < tokens.size() && !tokens[j].scrubbed; ++j) {
+      if (j > i && !joins(tokens, j, mode)) break;
+      std::string_view key = tokens.key(j);
+      std::uint32_t next = child(node, key, buf);
+      if (next != 0) consider(next, j + 1);
+      if (j > i) {
+        if (auto stem = without_possessive(key)) {
+          if (std::uint32_t p = child(node, *stem, buf)) consider(p, j + 1);
+        }
+      }
+      if (next == 0) break;
+      node = next;
+    }
+    if (best_end == 0 && !tokens[i].scrubbed) {
+      if (auto stem = without_possessive(tokens.key(i))) {
+        if (std::uint32_t p = child(0, *stem, buf)) consider(p, i + 1);
+      }
     }
     if (best_end > i) {
       out.push_back(NameMatch{i, best_end, tokens[i].start, tokens[best_end - 1].end, owner});

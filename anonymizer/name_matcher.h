@@ -3,6 +3,7 @@
 // in a tokenised text through hash lookups: no regex is compiled per document.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -56,21 +57,36 @@ struct NameMatch {
 class NameMatcher {
  public:
   void add(NamePattern pattern);
-  bool empty() const { return patterns_.empty(); }
+  bool empty() const { return terminals_ == 0; }
 
   /// Non-overlapping matches, the longest at each position, in text order.
   std::vector<NameMatch> find(const NameTokens& tokens, MatchMode mode) const;
 
  private:
-  bool matches_at(const NameTokens& tokens, std::size_t at, const NamePattern& p, MatchMode mode,
-                  std::size_t* end_token) const;
+  // What a pattern asks of the tokens it spans beyond their keys; patterns that ask the same of
+  // the same keys are one entry, and the first person added keeps it.
+  struct Terminal {
+    int owner = 0;
+    std::uint32_t length = 0;
+    std::uint32_t initials = 0;
+    bool needs_capital = false;
+    bool whole_name = false;
+  };
+  // A trie over folded words: a lookup costs one hash probe per word, however many names share
+  // a first word (verify holds every person of every document).
+  struct Node {
+    std::vector<Terminal> ends;
+  };
   struct KeyHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  std::vector<NamePattern> patterns_;
-  // Pattern indices by first word, longest pattern first.
-  std::unordered_map<std::string, std::vector<std::size_t>, KeyHash, std::equal_to<>> by_first_;
+  std::uint32_t child(std::uint32_t node, std::string_view key, std::string& buf) const;
+  bool accepts(const NameTokens& tokens, std::size_t at, const Terminal& t, MatchMode mode) const;
+  std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
+  // Edges keyed by the parent's id (4 bytes) followed by the word.
+  std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> edges_;
+  std::size_t terminals_ = 0;
 };
 
 /// Where the allowlisted officials are named in the text: full name, surname (with or without

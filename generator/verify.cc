@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "generator/site_model.h"
@@ -31,16 +32,40 @@ std::string words_of_path(std::string_view path) {
 
 std::size_t verify_files(const OutputFiles& files, const anonymizer::LeakScanner& scanner,
                          const std::string& label, Diagnostics& diags, int jobs) {
+  // File and folder names are scanned one segment at a time: a leak never spans a '/', and
+  // "thema/wonen/pagina/4" must not read as "wonen ... 4", an address. Each distinct segment
+  // is scanned once.
+  std::map<std::string_view, std::string> segment_leak;  // segment -> category, "" when clean
+  for (const OutputFile& file : files) {
+    for (std::size_t start = 0; start <= file.path.size();) {
+      std::size_t end = std::min(file.path.find('/', start), file.path.size());
+      segment_leak.emplace(std::string_view(file.path).substr(start, end - start), std::string());
+      start = end + 1;
+    }
+  }
+  std::vector<std::pair<const std::string_view, std::string>*> segments;
+  for (auto& entry : segment_leak) segments.push_back(&entry);
+  parallel_for(segments.size(), jobs, [&](std::size_t i) {
+    std::string_view segment = segments[i]->first;
+    auto leaks = scanner.scan(segment);
+    if (leaks.empty()) leaks = scanner.scan(words_of_path(segment));
+    if (!leaks.empty()) segments[i]->second = leaks.front().category;
+  });
+
   std::vector<std::size_t> counts(files.size(), 0);
   std::string prefix = label.empty() || label.back() == '/' ? label : label + "/";
   parallel_for(files.size(), jobs, [&](std::size_t i) {
     const OutputFile& file = files[i];
     std::string where = prefix + file.path;
-    auto name_leaks = scanner.scan(file.path);
-    if (name_leaks.empty()) name_leaks = scanner.scan(words_of_path(file.path));
-    for (const auto& leak : name_leaks) {
-      diags.error(where, 0, 0, "leak of " + leak.category + " in the file name");
-      ++counts[i];
+    for (std::size_t start = 0; start <= file.path.size();) {
+      std::size_t end = std::min(file.path.find('/', start), file.path.size());
+      const std::string& category =
+          segment_leak.at(std::string_view(file.path).substr(start, end - start));
+      if (!category.empty()) {
+        diags.error(where, 0, 0, "leak of " + category + " in the file name");
+        ++counts[i];
+      }
+      start = end + 1;
     }
     for (const auto& leak : scanner.scan(file.bytes)) {
       LineCol lc = line_col_at(file.bytes, leak.offset);

@@ -81,6 +81,8 @@ TEST_CASE("numbers that are no address stay", "[rules][followup]") {
            "Het postadres is Postbus 1840, 1000 BV Amsterdam.",
            "Hij woont sinds 2015 in Amsterdam en woont daar al 12 jaar.",
            "De Dam is groot; het Spui ook. Het Rokin is druk.",
+           // Pagination of a list page, an ordinary word with a street suffix at sentence start.
+           "Bladzijde 12 van 134. Achterzijde 2 van het formulier.",
        }) {
     CAPTURE(text);
     CHECK(scrubbed(text) == text);
