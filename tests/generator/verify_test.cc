@@ -23,6 +23,12 @@ std::size_t leaks_in(const std::string& path, const std::string& bytes, std::str
   return n;
 }
 
+std::string messages_of(const Diagnostics& diags) {
+  std::string messages;
+  for (const auto& d : diags.sorted()) messages += d.format() + "\n";
+  return messages;
+}
+
 }  // namespace
 
 TEST_CASE("verify reads file names one segment at a time", "[verify]") {
@@ -40,4 +46,30 @@ TEST_CASE("verify reads file names one segment at a time", "[verify]") {
   CHECK(leaks_in(path, bytes, &messages) == leaks);
   // The file's path names the place of a leak in a file name; a content value is never shown.
   CHECK(messages.find("Pietersen") == std::string::npos);
+}
+
+TEST_CASE("verify reports a leak in every file that repeats it", "[verify]") {
+  anonymizer::Persons persons = {{"Jan Pietersen", "verzoeker"}};
+  anonymizer::LeakScanner scanner(persons, {}, anonymizer::RuleSet::builtin());
+  const std::string footer = "<footer>\n<p>Contact</p>\n</footer>\n";
+  OutputFiles files;
+  for (int i = 0; i < 6; ++i) {
+    std::string page = "<html>\n<body>\n<p>Pagina " + std::to_string(i) + "</p>\n";
+    // A leak in a segment shared by every page, one in a paragraph that runs over two lines
+    // (the soft break is no segment boundary) and one in an attribute.
+    page += "<p>Dhr. Pietersen belde.</p>\n";
+    if (i % 2 == 0) page += "<p>Toen schreef\nJan\nPietersen terug.</p>\n";
+    if (i == 5) page += "<a title=\"BSN 111222333\">x</a>\n";
+    files.push_back({"p" + std::to_string(i) + ".html", page + footer + "</body>\n</html>\n"});
+  }
+  Diagnostics diags;
+  std::size_t leaks = generator::verify_files(files, scanner, "site", diags, 2);
+  INFO(messages_of(diags));
+  CHECK(leaks == 6 + 3 + 1);
+  std::string messages;
+  for (const auto& d : diags.sorted()) messages += d.format() + "\n";
+  CHECK(messages.find("site/p0.html:4:") != std::string::npos);
+  CHECK(messages.find("site/p5.html:4:") != std::string::npos);
+  CHECK(messages.find("site/p4.html:6:1:") != std::string::npos);  // "Jan\nPietersen"
+  CHECK(messages.find("leak of bsn") != std::string::npos);
 }
