@@ -4,17 +4,21 @@
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "anonymizer/leak_scan.h"
 #include "anonymizer/rules.h"
 #include "generator/assets.h"
+#include "generator/build_cache.h"
 #include "generator/config.h"
 #include "generator/content_loader.h"
+#include "generator/digest.h"
 #include "generator/feeds.h"
 #include "generator/readability_report.h"
 #include "generator/render_html.h"
+#include "generator/scrub_memo.h"
 #include "generator/scrubbed_doc.h"
 #include "generator/search_index.h"
 #include "generator/site_model.h"
@@ -85,6 +89,39 @@ anonymizer::Persons all_persons(const std::vector<SourceDoc>& docs) {
   return persons;
 }
 
+// What decides a scrub result besides the field itself: the binary (built-in rules and word
+// lists) and ombudsite.json (allowlist and extra rules).
+std::string config_fingerprint(const BuildOptions& options) {
+  Digest d;
+  d.add(binary_digest());
+  d.add_file(options.root / "ombudsite.json");
+  return d.hex();
+}
+
+// verify looks for every declared person of every document: another person set is another scan.
+std::string persons_fingerprint(const std::string& config, anonymizer::Persons persons) {
+  std::sort(persons.begin(), persons.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.role) < std::tie(b.name, b.role);
+  });
+  Digest d;
+  d.add(config).add(persons.size());
+  for (const auto& p : persons) d.add(p.name).add(p.role);
+  return d.hex();
+}
+
+// The cache must not be published: refuse a cache folder inside the output.
+bool cache_outside_output(const BuildOptions& options, const fs::path& out, Diagnostics& diags) {
+  if (options.cache.empty()) return true;
+  std::error_code ec;
+  fs::path cache = fs::weakly_canonical(fs::absolute(options.cache, ec), ec);
+  fs::path site = fs::weakly_canonical(fs::absolute(out, ec), ec);
+  auto [s, c] = std::mismatch(site.begin(), site.end(), cache.begin(), cache.end());
+  if (s != site.end()) return true;
+  diags.error(options.cache.generic_string(), 0, 0,
+              "the cache folder must not be inside the output folder " + out.generic_string());
+  return false;
+}
+
 struct Loaded {
   std::optional<SiteConfig> config;
   std::vector<SourceDoc> docs;
@@ -113,18 +150,42 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
   };
   progress("load", 0, 0);
   int jobs = options.jobs > 0 ? options.jobs : default_jobs();
+  fs::path out = options.out.empty() ? options.root / "site" : options.out;
+  // Incremental: an unchanged build writes nothing; otherwise unchanged fields skip scrubbing
+  // and unchanged output segments skip verify. `check` and serve always start cold.
+  const bool use_cache = options.write && options.use_cache && !options.preview;
+  BuildCache cache(options.cache.empty() ? options.root / ".ombudsite-cache" : options.cache);
+  std::string stamp;
+  if (use_cache) {
+    if (!cache_outside_output(options, out, diags)) return false;
+    stamp = BuildCache::input_stamp(options);
+    if (cache.up_to_date(stamp, out, summary, diags)) {
+      timer.lap("up to date");
+      summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      return true;
+    }
+  }
   Loaded l = load_all(options, diags);
+  // serve (preview): drafts are rendered like approved documents, the server marks them.
+  std::set<std::string> drafts;
+  if (options.preview) drafts = promote_drafts(l.docs);
   nlohmann::json glossary = load_glossary(options.root, diags);
   TemplateSet templates = TemplateSet::load(options.root, diags);
   timer.lap("load");
   if (!l.config || !l.rules) return false;
+  std::optional<ScrubMemo> memo;
+  if (use_cache && !stamp.empty()) {
+    memo.emplace(config_fingerprint(options));
+    memo->load(cache.scrub_memo_file());
+  }
 
   std::vector<std::optional<ScrubbedDoc>> slots(l.docs.size());
   std::vector<std::vector<AuditEntry>> audits(l.docs.size());
   progress("scrub", 0, l.docs.size());
   std::atomic<std::size_t> scrub_done{0};
   parallel_for(l.docs.size(), jobs, [&](std::size_t i) {
-    slots[i].emplace(scrub_document(l.docs[i], l.config->allow, *l.rules, &audits[i], nullptr));
+    slots[i].emplace(scrub_document(l.docs[i], l.config->allow, *l.rules, &audits[i], nullptr,
+                                    memo ? &*memo : nullptr));
     progress("scrub", ++scrub_done, l.docs.size());
   });
   std::vector<ScrubbedDoc> scrubbed;
@@ -137,6 +198,8 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
   progress("render", 0, 0);
 
   SiteModel model = build_model(scrubbed, *l.config, jobs);
+  // serve (preview): what each page redacted, kept in memory for the server to show.
+  if (options.preview) summary.preview = make_preview(model, l.docs, audits, drafts);
   check_readability(model, *l.config, {options.strict, !options.write}, diags);
   timer.lap("render");
   progress("template", 0, 0);
@@ -155,9 +218,20 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
   timer.lap("template");
   progress("verify", 0, files.size());
 
-  anonymizer::LeakScanner scanner(all_persons(l.docs), l.config->allow, *l.rules);
-  fs::path out = options.out.empty() ? options.root / "site" : options.out;
-  summary.leaks = verify_files(files, scanner, out.generic_string(), diags, jobs);
+  anonymizer::Persons persons = all_persons(l.docs);
+  anonymizer::LeakScanner scanner(persons, l.config->allow, *l.rules);
+  std::optional<VerifiedSegments> known;
+  std::string verify_fingerprint;
+  if (memo) {
+    verify_fingerprint = persons_fingerprint(config_fingerprint(options), persons);
+    known.emplace().load(cache.verified_file(), verify_fingerprint);
+  }
+  summary.leaks =
+      verify_files(files, scanner, out.generic_string(), diags, jobs, known ? &*known : nullptr);
+  if (memo) {
+    memo->save(cache.scrub_memo_file());
+    known->save(cache.verified_file(), verify_fingerprint);
+  }
   summary.files = files.size();
   timer.lap("verify");
 
@@ -168,6 +242,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
   progress("write", 0, files.size());
   WriteStats stats;
   bool ok = write_atomic(out, files, diags, &stats);
+  if (ok && memo) cache.record(stamp, out, files, summary, diags);
   summary.written = stats.written;
   summary.kept = stats.kept;
   timer.lap("write");

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "generator/diagnostics.h"
+#include "generator/preview.h"
 #include "generator/progress.h"
 
 namespace generator {
@@ -17,6 +18,9 @@ struct BuildOptions {
   bool write = true;                 // false for `check`: run every stage, write nothing
   bool verbose = false;              // a timing line per stage
   bool strict = false;               // a child page below kinderen.minReadability is an error
+  std::filesystem::path cache;       // incremental build cache; default ROOT/.ombudsite-cache
+  bool use_cache = true;             // false (--no-cache): a cold build that leaves no cache
+  bool preview = false;              // serve only: drafts are built too, summary.preview is filled
   ProgressFn progress;               // told when a stage starts and per item; may be empty
 };
 
@@ -28,7 +32,9 @@ struct BuildSummary {
   std::size_t kept = 0;
   std::size_t leaks = 0;
   double seconds = 0;
+  bool up_to_date = false;           // nothing changed since the last build: nothing was written
   std::vector<std::string> timings;  // "scrub: 12.3 ms"
+  PreviewPages preview;              // options.preview only; in memory, never written
 };
 
 /// Runs the whole pipeline. Problems go to `diags`; nothing is written when there is an error.

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "generator/build.h"
 #include "generator/cli_scrub.h"
 #include "generator/scaffold.h"
+#include "generator/serve.h"
 
 namespace {
 
@@ -20,10 +22,14 @@ constexpr const char* kUsage =
 
 Usage:
   ombudsite build  [-s ROOT] [-o OUT] [-j N] [--quiet] [--verbose] [--strict]
+                   [--cache DIR | --no-cache]
                    build ROOT (default .) into OUT (default ROOT/site); verify runs at the end.
                    A child page that reads too hard (Flesch-Douma below kinderen.minReadability
                    in ombudsite.json, default 70) is a warning; with --strict (CI) an error, and
-                   nothing is written
+                   nothing is written. Incremental: with nothing changed (inputs, options, the
+                   binary) nothing is written; otherwise only changed files are. The cache
+                   lives in DIR (default ROOT/.ombudsite-cache, never inside OUT); --no-cache
+                   builds cold and neither reads nor writes it
   ombudsite check  [-s ROOT] [-j N] [--strict]
                    validate content and templates, run verify, write nothing; lists the
                    readability of every child page with its sentences over 15 words and words
@@ -40,6 +46,11 @@ Usage:
                    the Woo officer's report of every redaction and flagged term, written to
                    DIR (default ROOT/audit, never inside site/); originals appear only as
                    salted hashes unless --reveal
+  ombudsite serve  [-s ROOT] [--port N] [--host ADDR]
+                   live preview at http://127.0.0.1:1313/ (--port 0: any free port; the URL is
+                   printed): drafts with a banner, every redaction listed with its category and
+                   rule, rebuilt and reloaded on every change, a failed build shown over the
+                   last good site. Builds into ROOT/.ombudsite-cache/serve, never into site/
   ombudsite new    zaak ID | rapport SLUG [-s ROOT]
                    create content/zaken/ID.md or content/rapporten/SLUG.md as a draft with
                    every field explained; never overwrites an existing file
@@ -47,9 +58,11 @@ Usage:
 
 Examples:
   ombudsite build                      build ./content into ./site
+  ombudsite build --no-cache -o public a cold build into ./public, as CI may want
   ombudsite check -s ../website        what is wrong with a site, without writing
   echo 'Mevrouw Jansen belde.' | ombudsite scrub --format text
   ombudsite new zaak 2025-00400        start a new zaakverslag, then edit it and run check
+  ombudsite serve                      preview while writing; Ctrl-C stops
 
 Exit status: 0 ok, 1 content, template or verification errors, 2 usage error.
 Errors read: path:line:col: error: message — every error of a run is listed.
@@ -62,6 +75,7 @@ struct Args {
   generator::ScrubCommand scrub;
   std::string format;
   bool reveal = false;
+  generator::ServeOptions serve;
   std::vector<std::string> operands;  // `new zaak 2025-00123`: {"zaak", "2025-00123"}
 };
 
@@ -110,6 +124,11 @@ int parse(int argc, char** argv, Args& args) {
       args.quiet = true;
     } else if (arg == "--strict") {
       args.build.strict = true;
+    } else if (arg == "--cache") {
+      if (!value(v) || v.empty()) return usage_error("--cache needs a folder");
+      args.build.cache = v;
+    } else if (arg == "--no-cache") {
+      args.build.use_cache = false;
     } else if (arg == "--verbose" || arg == "-v") {
       args.build.verbose = true;
     } else if (arg == "--persons") {
@@ -124,6 +143,19 @@ int parse(int argc, char** argv, Args& args) {
       if (!value(args.format)) return usage_error("--format needs a value");
     } else if (arg == "--reveal") {
       args.reveal = true;
+    } else if (arg == "--port") {
+      if (!value(v)) return usage_error("--port needs a number");
+      try {
+        std::size_t used = 0;
+        args.serve.port = std::stoi(v, &used);
+        if (used != v.size()) throw std::invalid_argument(v);
+      } catch (...) {
+        return usage_error("--port needs a number, not '" + v + "'");
+      }
+      if (args.serve.port < 0 || args.serve.port > 65535) return usage_error("--port is 0..65535");
+    } else if (arg == "--host") {
+      if (!value(args.serve.host) || args.serve.host.empty())
+        return usage_error("--host needs an address");
     } else {
       return usage_error("unknown option '" + arg + "'");
     }
@@ -157,6 +189,7 @@ std::string summary_line(const generator::BuildSummary& s, bool wrote) {
     first = false;
   }
   line += "), " + std::to_string(s.files) + " files";
+  if (s.up_to_date) line += ", up to date";
   if (wrote)
     line +=
         " (" + std::to_string(s.written) + " written, " + std::to_string(s.kept) + " unchanged)";
@@ -233,6 +266,13 @@ int main(int argc, char** argv) {
                 << totals.persons_not_found << " declared persons not found -> "
                 << totals.file.generic_string() << "\n";
     return ok ? 0 : 1;
+  }
+  if (args.command == "serve") {
+    if (!args.build.out.empty())
+      return usage_error("serve builds into ROOT/.ombudsite-cache/serve; -o is not used");
+    args.serve.root = args.build.root;
+    args.serve.jobs = args.build.jobs;
+    return generator::run_serve(args.serve, std::cout, std::cerr);
   }
   if (args.command == "scrub")
     return generator::run_scrub(args.scrub, std::cin, std::cout, std::cerr);

@@ -1,6 +1,7 @@
 #include "generator/scrubbed_doc.h"
 
 #include "anonymizer/rules.h"
+#include "generator/scrub_memo.h"
 
 namespace generator {
 
@@ -44,6 +45,7 @@ struct FieldScrubber {
   const anonymizer::RuleSet& rules;
   std::vector<AuditEntry>* audit;
   std::vector<AuditFlag>* flags;
+  ScrubMemo* memo;
   int count = 0;
 
   // Input may carry our own marker characters; they are removed so nobody can forge markup.
@@ -53,7 +55,14 @@ struct FieldScrubber {
     anonymizer::ScrubOptions options;
     options.profile = profile;
     options.rules = &rules;
-    auto result = anonymizer::scrub(text, persons, allow, options);
+    anonymizer::ScrubResult result;
+    std::string key = memo ? ScrubMemo::key(text, persons, profile) : std::string();
+    if (auto remembered = memo ? memo->find(key) : std::nullopt) {
+      result = std::move(*remembered);
+    } else {
+      result = anonymizer::scrub(text, persons, allow, options);
+      if (memo) memo->put(key, result);
+    }
     count += static_cast<int>(result.redactions.size());
     if (flags)
       for (auto& f : result.flags) flags->push_back({name, f});
@@ -81,9 +90,9 @@ struct FieldScrubber {
 
 ScrubbedDoc scrub_document(const SourceDoc& doc, const anonymizer::Allowlist& allow,
                            const anonymizer::RuleSet& rules, std::vector<AuditEntry>* audit,
-                           std::vector<AuditFlag>* flags) {
+                           std::vector<AuditFlag>* flags, ScrubMemo* memo) {
   using anonymizer::Profile;
-  FieldScrubber s{doc.persons, allow, rules, audit, flags};
+  FieldScrubber s{doc.persons, allow, rules, audit, flags, memo};
   PublicFields f;
   f.path = doc.path;
   f.kind = doc.kind;

@@ -59,12 +59,14 @@ struct AuditFlag {
 };
 
 class ScrubbedDoc;
+class ScrubMemo;
 
 /// Scrubs every published field of `doc` (public profile; kinderen fields with the kinderen
-/// profile). Audit entries go to `audit` when it is not null.
+/// profile). Audit entries go to `audit` when it is not null. With a `memo`, a field scrubbed
+/// by an earlier build under the same binary, rules and allowlist takes the remembered result.
 ScrubbedDoc scrub_document(const SourceDoc& doc, const anonymizer::Allowlist& allow,
                            const anonymizer::RuleSet& rules, std::vector<AuditEntry>* audit,
-                           std::vector<AuditFlag>* flags);
+                           std::vector<AuditFlag>* flags, ScrubMemo* memo = nullptr);
 
 class ScrubbedDoc {
  public:
@@ -72,7 +74,7 @@ class ScrubbedDoc {
     Key() = default;
     friend ScrubbedDoc scrub_document(const SourceDoc&, const anonymizer::Allowlist&,
                                       const anonymizer::RuleSet&, std::vector<AuditEntry>*,
-                                      std::vector<AuditFlag>*);
+                                      std::vector<AuditFlag>*, ScrubMemo*);
   };
   ScrubbedDoc(Key, PublicFields fields) : fields_(std::move(fields)) {}
 

@@ -9,13 +9,15 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "generator/cache_io.h"
 #include "generator/site_model.h"
 
 namespace generator {
 
 namespace {
 
-using SegmentKey = std::pair<std::uint64_t, std::uint64_t>;
+using SegmentKey = VerifiedSegments::Key;
+constexpr std::string_view kVerifiedMagic = "ombudsite verified segments 1";
 
 // File names are slugs: "zaken/maria-de-vries.css" is scanned as "Zaken Maria De Vries Css" too,
 // so a lower-cased surname in a name is still found.
@@ -32,39 +34,6 @@ std::string words_of_path(std::string_view path) {
     start = false;
   }
   return out;
-}
-
-// Segments of output already scanned and found clean in this run, by a 128-bit hash of their
-// bytes: pages share their head, menus and footer, and list pages repeat every summary.
-class CleanSegments {
- public:
-  bool contains(const SegmentKey& key) const {
-    const Shard& shard = shards_[key.first % kShards];
-    std::lock_guard lock(shard.mutex);
-    return shard.keys.count(key) != 0;
-  }
-  void insert(const SegmentKey& key) {
-    Shard& shard = shards_[key.first % kShards];
-    std::lock_guard lock(shard.mutex);
-    shard.keys.insert(key);
-  }
-
- private:
-  struct KeyHash {
-    std::size_t operator()(const SegmentKey& k) const { return k.first ^ (k.second << 1); }
-  };
-  struct Shard {
-    mutable std::mutex mutex;
-    std::unordered_set<SegmentKey, KeyHash> keys;
-  };
-  static constexpr std::size_t kShards = 64;
-  std::array<Shard, kShards> shards_;
-};
-
-SegmentKey segment_key(std::string_view bytes) {
-  std::uint64_t fnv = 14695981039346656037ull;  // FNV-1a, independent of std::hash
-  for (unsigned char c : bytes) fnv = (fnv ^ c) * 1099511628211ull;
-  return {std::hash<std::string_view>()(bytes), fnv ^ bytes.size()};
 }
 
 // Splits at "\n" between a '>' and a '<': no name (its words join by spaces, hyphens, dots and
@@ -88,7 +57,7 @@ std::vector<std::pair<std::size_t, std::size_t>> segments_of(std::string_view by
 // ">\n<"), and maps each leak back to its offset in `bytes`.
 std::vector<anonymizer::Leak> scan_content(std::string_view bytes,
                                            const anonymizer::LeakScanner& scanner,
-                                           CleanSegments& clean) {
+                                           VerifiedSegments& clean) {
   struct Piece {
     std::size_t from;    // offset in `joined`
     std::size_t source;  // offset in `bytes`
@@ -99,7 +68,7 @@ std::vector<anonymizer::Leak> scan_content(std::string_view bytes,
   std::string joined;
   for (auto [s, e] : segments_of(bytes)) {
     std::string_view segment = bytes.substr(s, e - s);
-    SegmentKey key = segment_key(segment);
+    SegmentKey key = VerifiedSegments::key_of(segment);
     if (clean.contains(key)) continue;
     pieces.push_back({joined.size(), s, segment.size(), key});
     joined += segment;
@@ -120,8 +89,57 @@ std::vector<anonymizer::Leak> scan_content(std::string_view bytes,
 
 }  // namespace
 
+VerifiedSegments::Key VerifiedSegments::key_of(std::string_view bytes) {
+  std::uint64_t fnv = 14695981039346656037ull;  // FNV-1a, independent of std::hash
+  for (unsigned char c : bytes) fnv = (fnv ^ c) * 1099511628211ull;
+  return {std::hash<std::string_view>()(bytes), fnv ^ bytes.size()};
+}
+
+bool VerifiedSegments::contains(const Key& key) {
+  Shard& shard = shards_[key.first % kShards];
+  std::lock_guard lock(shard.mutex);
+  if (shard.seen.count(key)) return true;
+  if (!loaded_.count(key)) return false;
+  shard.seen.insert(key);  // still clean, and part of this run's set
+  return true;
+}
+
+void VerifiedSegments::insert(const Key& key) {
+  Shard& shard = shards_[key.first % kShards];
+  std::lock_guard lock(shard.mutex);
+  shard.seen.insert(key);
+}
+
+void VerifiedSegments::load(const std::filesystem::path& file, const std::string& fingerprint) {
+  auto bytes = read_cache_file(file);
+  if (!bytes) return;
+  CacheReader r(*bytes);
+  if (r.str() != kVerifiedMagic || r.str() != fingerprint) return;
+  std::unordered_set<Key, KeyHash> keys;
+  for (auto n = r.count(16); n > 0 && r.ok(); --n) keys.insert({r.u64(), r.u64()});
+  if (r.ok() && r.at_end()) loaded_ = std::move(keys);
+}
+
+bool VerifiedSegments::save(const std::filesystem::path& file,
+                            const std::string& fingerprint) const {
+  CacheWriter w;
+  w.str(kVerifiedMagic);
+  w.str(fingerprint);
+  std::size_t n = 0;
+  for (const Shard& shard : shards_) n += shard.seen.size();
+  w.u64(n);
+  for (const Shard& shard : shards_) {
+    for (const Key& k : shard.seen) {
+      w.u64(k.first);
+      w.u64(k.second);
+    }
+  }
+  return write_cache_file(file, w.bytes());
+}
+
 std::size_t verify_files(const OutputFiles& files, const anonymizer::LeakScanner& scanner,
-                         const std::string& label, Diagnostics& diags, int jobs) {
+                         const std::string& label, Diagnostics& diags, int jobs,
+                         VerifiedSegments* known) {
   // File and folder names are scanned one segment at a time: a leak never spans a '/', and
   // "thema/wonen/pagina/4" must not read as "wonen ... 4", an address. Each distinct segment
   // is scanned once.
@@ -144,7 +162,8 @@ std::size_t verify_files(const OutputFiles& files, const anonymizer::LeakScanner
 
   std::vector<std::size_t> counts(files.size(), 0);
   std::string prefix = label.empty() || label.back() == '/' ? label : label + "/";
-  CleanSegments clean;
+  VerifiedSegments local;
+  VerifiedSegments& clean = known ? *known : local;
   parallel_for(files.size(), jobs, [&](std::size_t i) {
     const OutputFile& file = files[i];
     std::string where = prefix + file.path;

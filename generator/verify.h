@@ -2,7 +2,12 @@
 // verify: the last gate. Scans every output file (content and name) for declared persons and
 // structured identifiers; a hit is an error that stops the publish.
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
+#include <mutex>
+#include <unordered_set>
+#include <utility>
 
 #include "anonymizer/leak_scan.h"
 #include "generator/diagnostics.h"
@@ -10,10 +15,43 @@
 
 namespace generator {
 
+/// Segments of output already scanned and found clean, by a 128-bit hash of their bytes: pages
+/// share their head, menus and footer, list pages repeat every summary, and a rebuild repeats
+/// most of the last one. Valid only for one scanner: the same persons, allowlist, rules and
+/// binary (the fingerprint).
+class VerifiedSegments {
+ public:
+  using Key = std::pair<std::uint64_t, std::uint64_t>;
+  static Key key_of(std::string_view bytes);
+
+  bool contains(const Key& key);  // a segment found clean this run or by the loaded run
+  void insert(const Key& key);
+
+  /// Loads the segments a build with the same fingerprint found clean; anything else
+  /// (missing, corrupt, another fingerprint) loads nothing.
+  void load(const std::filesystem::path& file, const std::string& fingerprint);
+  /// Saves the segments seen clean in this run.
+  bool save(const std::filesystem::path& file, const std::string& fingerprint) const;
+
+ private:
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const { return k.first ^ (k.second << 1); }
+  };
+  struct Shard {
+    mutable std::mutex mutex;
+    std::unordered_set<Key, KeyHash> seen;  // clean in this run
+  };
+  static constexpr std::size_t kShards = 64;
+  std::array<Shard, kShards> shards_;
+  std::unordered_set<Key, KeyHash> loaded_;  // read-only while scanning
+};
+
 /// Reports each leak as "OUT/path:line:col: error: leak of <category> (byte offset N)" — never
 /// the value. `label` is the output folder as the user named it. Returns the number of leaks.
+/// Segments in `known` are not scanned again; clean ones are added to it.
 std::size_t verify_files(const OutputFiles& files, const anonymizer::LeakScanner& scanner,
-                         const std::string& label, Diagnostics& diags, int jobs);
+                         const std::string& label, Diagnostics& diags, int jobs,
+                         VerifiedSegments* known = nullptr);
 
 /// Reads every file below `dir` (for `ombudsite verify`).
 OutputFiles read_tree(const std::filesystem::path& dir, Diagnostics& diags);

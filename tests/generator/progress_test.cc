@@ -76,7 +76,7 @@ TEST_CASE("build prints stage lines with --verbose and a two-line summary", "[pr
   CHECK(std::regex_match(quiet_ci.out.substr(0, newline), first));
   CHECK(quiet_ci.out.substr(newline + 1) == "redactions by category: naam 1; warnings: 0\n");
 
-  auto verbose = cli_test::run("build --verbose", dir);
+  auto verbose = cli_test::run("build --verbose --no-cache", dir);  // every stage runs
   REQUIRE(verbose.status == 0);
   CHECK(std::regex_search(verbose.err, std::regex(R"(^\[1/6\] load
 \[2/6\] scrub \(3\)
