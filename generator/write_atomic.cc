@@ -3,11 +3,13 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace generator {
@@ -51,13 +53,21 @@ class LockFile {
   int fd_ = -1;
 };
 
+// One open, fstat and read: this runs for every output file of every build.
 bool same_bytes(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) != bytes.size() || ec) return false;
-  std::ifstream in(path, std::ios::binary);
-  std::string existing(bytes.size(), '\0');
-  in.read(existing.data(), static_cast<std::streamsize>(existing.size()));
-  return in && existing == bytes;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  struct stat st {};
+  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+              static_cast<std::size_t>(st.st_size) == bytes.size();
+  std::string existing(same ? bytes.size() : 0, '\0');
+  for (std::size_t done = 0; same && done < existing.size();) {
+    ssize_t n = ::read(fd, existing.data() + done, existing.size() - done);
+    if (n <= 0) same = false;
+    done += n > 0 ? static_cast<std::size_t>(n) : 0;
+  }
+  ::close(fd);
+  return same && existing == bytes;
 }
 
 bool write_file(const fs::path& path, const std::string& bytes) {
@@ -108,11 +118,14 @@ bool write_atomic(const fs::path& out_arg, const OutputFiles& files, Diagnostics
   };
 
   WriteStats local;
+  std::set<fs::path> folders;  // created in staging already
   for (const auto& file : files) {
     if (!is_safe_output_path(file.path)) return fail("unsafe output path refused: " + file.path);
     fs::path target = staging / file.path;
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) return fail("cannot create folder for " + file.path + ": " + ec.message());
+    if (folders.insert(target.parent_path()).second) {
+      fs::create_directories(target.parent_path(), ec);
+      if (ec) return fail("cannot create folder for " + file.path + ": " + ec.message());
+    }
     fs::path live = out / file.path;
     // Unchanged files keep their inode and mtime, so rsync and CDN uploads see nothing new.
     if (same_bytes(live, file.bytes) && ::link(live.c_str(), target.c_str()) == 0) {
