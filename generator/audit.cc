@@ -15,6 +15,7 @@
 #include "generator/config.h"
 #include "generator/content_loader.h"
 #include "generator/scrubbed_doc.h"
+#include "generator/site_inputs.h"
 #include "generator/site_model.h"
 #include "generator/text_util.h"
 
@@ -120,15 +121,11 @@ std::string html_report(const ordered_json& report);
 }  // namespace
 
 bool write_audit(const AuditOptions& options, Diagnostics& diags, AuditTotals& totals) {
-  auto config = load_config(options.root, diags);
-  auto docs = load_content(options.root, diags);
-  if (!config) return false;
-  std::string error;
-  auto rules = anonymizer::RuleSet::with_extra(config->extra_rules, &error);
-  if (!rules) {
-    diags.error("ombudsite.json", 0, 0, error);
-    return false;
-  }
+  SiteInputs in = load_site_inputs(options.root, diags);
+  if (!in.usable()) return false;
+  const auto& config = in.config;
+  const auto& docs = in.docs;
+  const auto& rules = in.rules;
   fs::path out = options.out.empty() ? options.root / "audit" : options.out;
   std::error_code ec;
   // The report holds hashes (or originals): it must never be published with the site.

@@ -21,6 +21,7 @@
 #include "generator/scrub_memo.h"
 #include "generator/scrubbed_doc.h"
 #include "generator/search_index.h"
+#include "generator/site_inputs.h"
 #include "generator/site_model.h"
 #include "generator/template_set.h"
 #include "generator/verify.h"
@@ -122,24 +123,6 @@ bool cache_outside_output(const BuildOptions& options, const fs::path& out, Diag
   return false;
 }
 
-struct Loaded {
-  std::optional<SiteConfig> config;
-  std::vector<SourceDoc> docs;
-  std::unique_ptr<anonymizer::RuleSet> rules;
-};
-
-Loaded load_all(const BuildOptions& options, Diagnostics& diags) {
-  Loaded l;
-  l.config = load_config(options.root, diags);
-  l.docs = load_content(options.root, diags);
-  if (l.config) {
-    std::string error;
-    l.rules = anonymizer::RuleSet::with_extra(l.config->extra_rules, &error);
-    if (!l.rules) diags.error("ombudsite.json", 0, 0, error);
-  }
-  return l;
-}
-
 }  // namespace
 
 bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& summary) {
@@ -165,7 +148,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
       return true;
     }
   }
-  Loaded l = load_all(options, diags);
+  SiteInputs l = load_site_inputs(options.root, diags);
   // serve (preview): drafts are rendered like approved documents, the server marks them.
   std::set<std::string> drafts;
   if (options.preview) drafts = promote_drafts(l.docs);
@@ -251,7 +234,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
 }
 
 bool verify_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& summary) {
-  Loaded l = load_all(options, diags);
+  SiteInputs l = load_site_inputs(options.root, diags);
   if (!l.config || !l.rules) return false;
   fs::path out = options.out.empty() ? options.root / "site" : options.out;
   OutputFiles files = read_tree(out, diags);

@@ -25,16 +25,11 @@ struct PageJob {
   std::string context;  // source path or URL, for diagnostics
 };
 
-const char* kind_label(DocKind kind) {
-  switch (kind) {
-  case DocKind::kZaak:
-    return "Zaakverslag";
-  case DocKind::kRapport:
-    return "Rapport";
-  case DocKind::kPagina:
-    return "Pagina";
-  }
-  return "";
+// "Zaakverslag": the kind's name as a heading shows it.
+std::string kind_label(DocKind kind) {
+  std::string label = kind_name(kind);
+  label[0] = static_cast<char>(label[0] - 'a' + 'A');
+  return label;
 }
 
 json contact_json(const Contact& c) {
