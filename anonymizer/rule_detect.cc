@@ -35,16 +35,18 @@ std::vector<std::pair<std::size_t, std::size_t>> chunks(std::string_view text) {
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.size();
+    // Nothing beyond this can be a cut: searching further would make long texts quadratic.
+    std::string_view window = text.substr(0, std::min(text.size(), start + kMaxChunk * 4));
     std::size_t paragraph = text.size() - start > kParagraphChunk
-                                ? text.find("\n\n", start + kParagraphChunk)
+                                ? window.find("\n\n", start + kParagraphChunk)
                                 : std::string_view::npos;
     if (paragraph != std::string_view::npos && paragraph < start + kMaxChunk) {
       end = paragraph + 2;
     } else if (text.size() - start > kMaxChunk) {
       std::size_t from = start + kChunk;
-      std::size_t cut = text.find("\n\n", from);
-      if (cut == std::string_view::npos || cut > start + kMaxChunk) cut = text.find('\n', from);
-      if (cut == std::string_view::npos || cut > start + kMaxChunk) cut = text.find(' ', from);
+      std::size_t cut = window.find("\n\n", from);
+      if (cut == std::string_view::npos || cut > start + kMaxChunk) cut = window.find('\n', from);
+      if (cut == std::string_view::npos || cut > start + kMaxChunk) cut = window.find(' ', from);
       if (cut != std::string_view::npos && cut < start + kMaxChunk * 4) end = cut + 1;
     }
     out.emplace_back(start, end);
