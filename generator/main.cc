@@ -46,7 +46,7 @@ Usage:
                    the Woo officer's report of every redaction and flagged term, written to
                    DIR (default ROOT/audit, never inside site/); originals appear only as
                    salted hashes unless --reveal
-  ombudsite serve  [-s ROOT] [--port N] [--host ADDR]
+  ombudsite serve  [-s ROOT] [--port N] [--host ADDR] [-j N]
                    live preview at http://127.0.0.1:1313/ (--port 0: any free port; the URL is
                    printed): drafts with a banner, every redaction listed with its category and
                    rule, rebuilt and reloaded on every change, a failed build shown over the

@@ -22,19 +22,38 @@ struct Process {
   int out = -1;  // the child's stdout
   std::string text;
 
-  // Reads stdout until `pattern` matches or 30 s pass.
+  Process() = default;
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+  Process(Process&& o) noexcept : pid(o.pid), out(o.out), text(std::move(o.text)) {
+    o.pid = o.out = -1;
+  }
+  // A test that stopped early leaves no server behind.
+  ~Process() {
+    if (pid > 0 && ::waitpid(pid, nullptr, WNOHANG) == 0) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, nullptr, 0);
+    }
+    if (out >= 0) ::close(out);
+  }
+
+  // Reads what stdout has within 100 ms; false at its end.
+  bool read_some() {
+    pollfd fd{out, POLLIN, 0};
+    if (::poll(&fd, 1, 100) <= 0) return true;
+    char buf[4096];
+    ssize_t n = ::read(out, buf, sizeof buf);
+    if (n <= 0) return false;
+    text.append(buf, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  // Reads stdout until `pattern` matches, stdout ends or 30 s pass.
   std::smatch wait_for(const std::regex& pattern) {
     std::smatch m;
     auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (!std::regex_search(text, m, pattern) && std::chrono::steady_clock::now() < until) {
-      pollfd fd{out, POLLIN, 0};
-      if (::poll(&fd, 1, 100) > 0) {
-        char buf[4096];
-        ssize_t n = ::read(out, buf, sizeof buf);
-        if (n <= 0) break;
-        text.append(buf, static_cast<std::size_t>(n));
-      }
-    }
+    while (!std::regex_search(text, m, pattern) && std::chrono::steady_clock::now() < until)
+      if (!read_some()) break;
     return m;
   }
 
@@ -43,13 +62,16 @@ struct Process {
     for (int i = 0; i < 3000; ++i) {
       int status = 0;
       if (::waitpid(pid, &status, WNOHANG) == pid) {
-        wait_for(std::regex("$^"));  // drain what is left
+        pid = -1;
+        while (read_some()) {  // what it printed last
+        }
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
+    pid = -1;
     return -1;
   }
 };
@@ -94,7 +116,6 @@ TEST_CASE("serve prints its URL and stops cleanly on a signal", "[serve][cli]") 
   ::kill(p.pid, sig);
   CHECK(p.wait_exit() == 0);
   CHECK(p.text.find("stopping") != std::string::npos);
-  ::close(p.out);
   CHECK_FALSE(fs::exists(root / "site"));
   fs::remove_all(root);
 }

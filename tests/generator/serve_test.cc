@@ -41,6 +41,53 @@ bool build_public(const fs::path& root, const fs::path& out) {
   return build_site(b, diags, summary);
 }
 
+// The "data:" of every build event on /__ombudsite/events, read on its own thread.
+class EventLog {
+ public:
+  explicit EventLog(LiveServer& server) : server_(server) {
+    thread_ = std::thread([this] {
+      httplib::Client client("127.0.0.1", server_.port());
+      client.set_read_timeout(60, 0);
+      std::string buffer;
+      client.Get("/__ombudsite/events", [&](const char* data, std::size_t len) {
+        buffer.append(data, len);
+        for (std::size_t end; (end = buffer.find("\n\n")) != std::string::npos;) {
+          std::string event = buffer.substr(0, end);
+          buffer.erase(0, end + 2);
+          if (auto at = event.find("event: build\ndata: "); at != std::string::npos) {
+            std::lock_guard lock(mutex_);
+            events_.push_back(event.substr(at + 19));
+          }
+        }
+        return !done_;
+      });
+    });
+  }
+  // Stopping the server ends the stream, also when a REQUIRE left the test early.
+  ~EventLog() {
+    done_ = true;
+    server_.stop();
+    thread_.join();
+  }
+  bool seen(std::size_t n) {
+    return eventually([&] {
+      std::lock_guard lock(mutex_);
+      return events_.size() >= n;
+    });
+  }
+  std::string at(std::size_t i) {
+    std::lock_guard lock(mutex_);
+    return i < events_.size() ? events_[i] : "";
+  }
+
+ private:
+  LiveServer& server_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::vector<std::string> events_;
+  std::atomic<bool> done_{false};
+};
+
 }  // namespace
 
 TEST_CASE("serve shows drafts, the redaction preview and the live script", "[serve]") {
@@ -109,51 +156,25 @@ TEST_CASE("serve rebuilds on a change, reports it as an event, and overlays erro
   const int port = server.port();
   const std::string first = server.generation();
 
-  // An event stream, read on its own thread: every "data:" line of a build event.
-  std::mutex mutex;
-  std::vector<std::string> events;
-  std::atomic<bool> done{false};
-  std::thread reader([&] {
-    httplib::Client client("127.0.0.1", port);
-    client.set_read_timeout(60, 0);
-    std::string buffer;
-    client.Get("/__ombudsite/events", [&](const char* data, std::size_t len) {
-      buffer.append(data, len);
-      for (std::size_t end; (end = buffer.find("\n\n")) != std::string::npos;) {
-        std::string event = buffer.substr(0, end);
-        buffer.erase(0, end + 2);
-        if (auto at = event.find("event: build\ndata: "); at != std::string::npos) {
-          std::lock_guard lock(mutex);
-          events.push_back(event.substr(at + 19));
-        }
-      }
-      return !done;
-    });
-  });
-  auto seen = [&](std::size_t n) {
-    return eventually([&] {
-      std::lock_guard lock(mutex);
-      return events.size() >= n;
-    });
-  };
-  REQUIRE(seen(1));
-  CHECK(events[0] == first);
+  EventLog log(server);
+  REQUIRE(log.seen(1));
+  CHECK(log.at(0) == first);
 
   fs::path zaak = root / "content" / "zaken" / "2025-00001.md";
   std::string good = slurp(zaak);
   std::string edited = good;
   edited.replace(edited.find("pas in april"), 12, "pas in mei");
   write(zaak, edited);
-  REQUIRE(seen(2));
-  CHECK(events[1] != first);
-  CHECK(events[1] == server.generation());
+  REQUIRE(log.seen(2));
+  CHECK(log.at(1) != first);
+  CHECK(log.at(1) == server.generation());
   CHECK(get(port, "/zaken/2025-00001/").find("pas in mei") != std::string::npos);
 
   // Invalid front matter: the last good page stays, with every error over it.
   std::string broken = edited;
   broken.replace(broken.find("date: 2025-03-14"), 16, "date: 2025-13-14");
   write(zaak, broken);
-  REQUIRE(seen(3));
+  REQUIRE(log.seen(3));
   std::string page = get(port, "/zaken/2025-00001/");
   CHECK(page.find("id=\"ombudsite-overlay\"") != std::string::npos);
   CHECK(page.find("content/zaken/2025-00001.md:4:7: error: month 13 is not a month") !=
@@ -163,14 +184,11 @@ TEST_CASE("serve rebuilds on a change, reports it as an event, and overlays erro
   CHECK(get(port, "/").find("id=\"ombudsite-overlay\"") != std::string::npos);
 
   write(zaak, good);
-  REQUIRE(seen(4));
+  REQUIRE(log.seen(4));
   page = get(port, "/zaken/2025-00001/");
   CHECK(page.find("ombudsite-overlay") == std::string::npos);
   CHECK(page.find("pas in april") != std::string::npos);
 
-  done = true;
-  server.stop();  // ends the event stream too
-  reader.join();
   fs::remove_all(root);
 }
 
