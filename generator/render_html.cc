@@ -229,9 +229,24 @@ class Renderer {
       json list_items = json::array();
       for (std::size_t i = (n - 1) * size; i < std::min(items.size(), n * size); ++i)
         list_items.push_back(item(*items[i], kinderen));
+      // The first and last page and two either side of this one, gaps between: every list
+      // page linking every other would make 10,000 cases a quadratic build and an unusable
+      // navigation.
       json pages = json::array();
-      for (std::size_t k = 1; k <= total; ++k)
+      std::size_t shown = 0;  // the last page number listed
+      auto link = [&](std::size_t k) {
         pages.push_back({{"number", k}, {"url", url_of(k)}, {"current", k == n}});
+      };
+      auto show = [&](std::size_t k) {
+        if (k < 1 || k > total || k <= shown) return;
+        if (k == shown + 2) link(k - 1);  // a gap of one page: list the page itself
+        if (k > shown + 2 && shown > 0) pages.push_back({{"gap", true}});
+        link(k);
+        shown = k;
+      };
+      show(1);
+      for (std::size_t k = n > 2 ? n - 2 : 1; k <= n + 2; ++k) show(k);
+      show(total);
       data["list"] = {{"title", title},
                       {"intro", intro},
                       {"items", list_items},
