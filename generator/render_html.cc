@@ -1,6 +1,7 @@
 #include "generator/render_html.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "generator/glossary.h"
 #include "generator/text_util.h"
@@ -23,6 +24,9 @@ struct PageJob {
   std::string out_path;  // "zaken/2025-00142/index.html"
   json data;
   std::string context;  // source path or URL, for diagnostics
+  // Builds `data` when the page is rendered, on a worker thread: the data of ten thousand
+  // pages is never held at once, and building it runs in parallel.
+  std::function<json()> make_data;
 };
 
 // "Zaakverslag": the kind's name as a heading shows it.
@@ -80,6 +84,14 @@ class Renderer {
     public_site();
     if (config_.kinderen_enabled) kinderen_site();
     return std::move(jobs_);
+  }
+
+  // The data a job renders with; thread-safe, the Renderer only reads here.
+  static json data_of(PageJob& job) {
+    json data = job.make_data ? job.make_data() : std::move(job.data);
+    finish_crumbs(data);
+    prune_empty(data);
+    return data;
   }
 
  private:
@@ -206,10 +218,14 @@ class Renderer {
   }
 
   void add_job(std::string template_name, const std::string& url, json data, std::string context) {
-    finish_crumbs(data);
-    prune_empty(data);
     jobs_.push_back(
-        {std::move(template_name), url + "index.html", std::move(data), std::move(context)});
+        {std::move(template_name), url + "index.html", std::move(data), std::move(context), {}});
+  }
+
+  void add_lazy_job(std::string template_name, const std::string& url, std::string context,
+                    std::function<json()> make_data) {
+    jobs_.push_back({std::move(template_name), url + "index.html", json(), std::move(context),
+                     std::move(make_data)});
   }
 
   // One page per chunk of `items`: base_url, base_url/pagina/2/, ...
@@ -221,45 +237,61 @@ class Renderer {
     auto url_of = [&](std::size_t n) {
       return n == 1 ? base_url : base_url + "pagina/" + std::to_string(n) + "/";
     };
+    // The decoration (breadcrumbs) is taken now: its lambda refers to the caller's locals.
+    json decoration = {{"page", {{"breadcrumbs", json::array()}}}};
+    decorate(decoration);
+    json crumbs = std::move(decoration["page"]["breadcrumbs"]);
     for (std::size_t n = 1; n <= total; ++n) {
       std::string url = url_of(n);
-      std::string page_title = n == 1 ? title : title + " (pagina " + std::to_string(n) + ")";
-      json data = base("lijst", page_title, url, kinderen);
-      decorate(data);
-      json list_items = json::array();
-      for (std::size_t i = (n - 1) * size; i < std::min(items.size(), n * size); ++i)
-        list_items.push_back(item(*items[i], kinderen));
-      // The first and last page and two either side of this one, gaps between: every list
-      // page linking every other would make 10,000 cases a quadratic build and an unusable
-      // navigation.
-      json pages = json::array();
-      std::size_t shown = 0;  // the last page number listed
-      auto link = [&](std::size_t k) {
-        pages.push_back({{"number", k}, {"url", url_of(k)}, {"current", k == n}});
-      };
-      auto show = [&](std::size_t k) {
-        if (k < 1 || k > total || k <= shown) return;
-        if (k == shown + 2) link(k - 1);  // a gap of one page: list the page itself
-        if (k > shown + 2 && shown > 0) pages.push_back({{"gap", true}});
-        link(k);
-        shown = k;
-      };
-      show(1);
-      for (std::size_t k = n > 2 ? n - 2 : 1; k <= n + 2; ++k) show(k);
-      show(total);
-      data["list"] = {{"title", title},
-                      {"intro", intro},
-                      {"items", list_items},
-                      {"pagination",
-                       {{"current", n},
-                        {"total", total},
-                        {"hasPrev", n > 1},
-                        {"prevUrl", n > 1 ? url_of(n - 1) : ""},
-                        {"hasNext", n < total},
-                        {"nextUrl", n < total ? url_of(n + 1) : ""},
-                        {"pages", pages},
-                        {"show", total > 1}}}};
-      add_job(tmpl, url, std::move(data), url);
+      std::vector<const DocPage*> slice(
+          items.begin() + static_cast<std::ptrdiff_t>((n - 1) * size),
+          items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), n * size)));
+      add_lazy_job(tmpl, url, url,
+                   [this, n, total, kinderen, crumbs, slice = std::move(slice),
+                    base_url = std::string(base_url), title = std::string(title),
+                    intro = std::string(intro)]() {
+                     auto url_of = [&](std::size_t k) {
+                       return k == 1 ? base_url : base_url + "pagina/" + std::to_string(k) + "/";
+                     };
+                     std::string url = url_of(n);
+                     std::string page_title =
+                         n == 1 ? title : title + " (pagina " + std::to_string(n) + ")";
+                     json data = base("lijst", page_title, url, kinderen);
+                     for (const json& c : crumbs) data["page"]["breadcrumbs"].push_back(c);
+                     json list_items = json::array();
+                     for (const DocPage* p : slice) list_items.push_back(item(*p, kinderen));
+                     // The first and last page and two either side of this one, gaps between: every
+                     // list page linking every other would make 10,000 cases a quadratic build and
+                     // an unusable navigation.
+                     json pages = json::array();
+                     std::size_t shown = 0;  // the last page number listed
+                     auto link = [&](std::size_t k) {
+                       pages.push_back({{"number", k}, {"url", url_of(k)}, {"current", k == n}});
+                     };
+                     auto show = [&](std::size_t k) {
+                       if (k < 1 || k > total || k <= shown) return;
+                       if (k == shown + 2) link(k - 1);  // a gap of one page: list the page itself
+                       if (k > shown + 2 && shown > 0) pages.push_back({{"gap", true}});
+                       link(k);
+                       shown = k;
+                     };
+                     show(1);
+                     for (std::size_t k = n > 2 ? n - 2 : 1; k <= n + 2; ++k) show(k);
+                     show(total);
+                     data["list"] = {{"title", title},
+                                     {"intro", intro},
+                                     {"items", list_items},
+                                     {"pagination",
+                                      {{"current", n},
+                                       {"total", total},
+                                       {"hasPrev", n > 1},
+                                       {"prevUrl", n > 1 ? url_of(n - 1) : ""},
+                                       {"hasNext", n < total},
+                                       {"nextUrl", n < total ? url_of(n + 1) : ""},
+                                       {"pages", pages},
+                                       {"show", total > 1}}}};
+                     return data;
+                   });
     }
   }
 
@@ -288,26 +320,31 @@ class Renderer {
 
   // -- the public site ----------------------------------------------------------------------
 
+  json public_page(const DocPage& p) const {
+    const auto& f = p.doc->fields();
+    json data = base(kind_name(f.kind), f.title, p.url, false);
+    if (f.kind == DocKind::kZaak) crumb(data, "Zaakverslagen", "zaken/");
+    if (f.kind == DocKind::kRapport) crumb(data, "Rapporten", "rapporten/");
+    crumb(data, f.title, p.url);
+    data["doc"] = doc_json(p, false);
+    json& meta = data["page"]["meta"];
+    meta["modified"] = p.modified;
+    meta["available"] = f.date;
+    meta["spatial"] = f.municipality;
+    if (!p.json_url.empty()) data["page"]["jsonUrl"] = p.json_url;
+    if (!p.kinderen_url.empty())
+      data["page"]["alternate"] = {{"url", p.kinderen_url},
+                                   {"label", "Lees dit in makkelijke taal"}};
+    return data;
+  }
+
   void public_site() {
     for (const DocPage& p : model_.pages) {
       const auto& f = p.doc->fields();
       if (f.kind == DocKind::kPagina && f.id == "index") continue;
       std::string tmpl = template_for(p, "site");
       if (tmpl.empty()) continue;
-      json data = base(kind_name(f.kind), f.title, p.url, false);
-      if (f.kind == DocKind::kZaak) crumb(data, "Zaakverslagen", "zaken/");
-      if (f.kind == DocKind::kRapport) crumb(data, "Rapporten", "rapporten/");
-      crumb(data, f.title, p.url);
-      data["doc"] = doc_json(p, false);
-      json& meta = data["page"]["meta"];
-      meta["modified"] = p.modified;
-      meta["available"] = f.date;
-      meta["spatial"] = f.municipality;
-      if (!p.json_url.empty()) data["page"]["jsonUrl"] = p.json_url;
-      if (!p.kinderen_url.empty())
-        data["page"]["alternate"] = {{"url", p.kinderen_url},
-                                     {"label", "Lees dit in makkelijke taal"}};
-      add_job(tmpl, p.url, std::move(data), f.path);
+      add_lazy_job(tmpl, p.url, f.path, [this, &p]() { return public_page(p); });
     }
 
     json home = base("home", config_.title, "", false);
@@ -377,7 +414,7 @@ class Renderer {
     data["page"]["root"] = slash == std::string::npos ? "/" : path.substr(slash);
     data["page"]["breadcrumbs"] = json::array();
     prune_empty(data);
-    jobs_.push_back({tmpl, out_path, std::move(data), out_path});
+    jobs_.push_back({tmpl, out_path, std::move(data), out_path, {}});
   }
 
   // -- the child-friendly site --------------------------------------------------------------
@@ -457,12 +494,13 @@ class Renderer {
 OutputFiles render_html(const SiteModel& model, const SiteConfig& config,
                         const TemplateSet& templates, const json& glossary, Diagnostics& diags,
                         int jobs) {
-  std::vector<PageJob> pages = Renderer(model, config, templates, glossary, diags).jobs();
+  Renderer renderer(model, config, templates, glossary, diags);
+  std::vector<PageJob> pages = renderer.jobs();
   OutputFiles files(pages.size());
   parallel_for(pages.size(), jobs, [&](std::size_t i) {
     files[i].path = pages[i].out_path;
-    files[i].bytes =
-        templates.render(pages[i].template_name, pages[i].data, pages[i].context, diags);
+    json data = Renderer::data_of(pages[i]);
+    files[i].bytes = templates.render(pages[i].template_name, data, pages[i].context, diags);
   });
   return files;
 }
