@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -143,6 +144,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
     if (!cache_outside_output(options, out, diags)) return false;
     stamp = BuildCache::input_stamp(options);
     if (cache.up_to_date(stamp, out, summary, diags)) {
+      remove_stale_staging(out);
       timer.lap("up to date");
       summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
       return true;
@@ -186,21 +188,10 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
   check_readability(model, *l.config, {options.strict, !options.write}, diags);
   timer.lap("render");
   progress("template", 0, 0);
-  OutputFiles files = render_html(model, *l.config, templates, glossary, diags, jobs);
-  for (auto& f : woo_sitemaps(model, *l.config)) files.push_back(std::move(f));
-  files.push_back(atom_feed(model, *l.config));
-  files.push_back(search_index(model));
-  for (auto& f : json_twins(model, *l.config)) files.push_back(std::move(f));
-  for (auto& f : theme_files(options.root, diags)) files.push_back(std::move(f));
-  std::sort(files.begin(), files.end(),
-            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-  for (std::size_t i = 1; i < files.size(); ++i)
-    if (files[i].path == files[i - 1].path)
-      diags.error(files[i].path, 0, 0, "two outputs want the same path");
-  for (const DocPage& p : model.pages) ++summary.pages_by_kind[kind_name(p.doc->fields().kind)];
-  timer.lap("template");
-  progress("verify", 0, files.size());
 
+  // Every output is verified and staged as soon as it is rendered and then dropped, so memory
+  // holds the pages in flight, not the site. Nothing is published before the final swap, and
+  // that happens only when no file leaked and nothing else failed.
   anonymizer::Persons persons = all_persons(l.docs);
   anonymizer::LeakScanner scanner(persons, l.config->allow, *l.rules);
   std::optional<VerifiedSegments> known;
@@ -209,23 +200,50 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
     verify_fingerprint = persons_fingerprint(config_fingerprint(options), persons);
     known.emplace().load(cache.verified_file(), verify_fingerprint);
   }
-  summary.leaks =
-      verify_files(files, scanner, out.generic_string(), diags, jobs, known ? &*known : nullptr);
+  OutputVerifier verifier(scanner, out.generic_string(), diags, known ? &*known : nullptr);
+  std::optional<StagedSite> staged;
+  if (options.write && !diags.has_errors()) {
+    staged.emplace(out, diags);
+    if (!staged->ok()) return false;
+  }
+  std::mutex paths_mutex;
+  std::vector<std::string> paths;
+  auto emit = [&](OutputFile&& file) {
+    verifier.check(file);
+    if (staged && !diags.has_errors()) staged->put(file);
+    std::lock_guard lock(paths_mutex);
+    paths.push_back(std::move(file.path));
+  };
+  render_html(model, *l.config, templates, glossary, diags, jobs, emit);
+  timer.lap("template");
+  for (auto& f : woo_sitemaps(model, *l.config)) emit(std::move(f));
+  emit(atom_feed(model, *l.config));
+  emit(search_index(model));
+  OutputFiles twins = json_twins(model, *l.config);
+  parallel_for(twins.size(), jobs, [&](std::size_t i) { emit(std::move(twins[i])); });
+  twins.clear();
+  for (auto& f : theme_files(options.root, diags)) emit(std::move(f));
+  progress("verify", 0, paths.size());  // every file is verified by now, pages as rendered
+  std::sort(paths.begin(), paths.end());
+  for (std::size_t i = 1; i < paths.size(); ++i)
+    if (paths[i] == paths[i - 1]) diags.error(paths[i], 0, 0, "two outputs want the same path");
+  for (const DocPage& p : model.pages) ++summary.pages_by_kind[kind_name(p.doc->fields().kind)];
+  summary.leaks = verifier.leaks();
+  summary.files = paths.size();
   if (memo) {
     memo->save(cache.scrub_memo_file());
     known->save(cache.verified_file(), verify_fingerprint);
   }
-  summary.files = files.size();
   timer.lap("verify");
 
   if (diags.has_errors() || !options.write) {
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return !diags.has_errors();
   }
-  progress("write", 0, files.size());
-  WriteStats stats;
-  bool ok = write_atomic(out, files, diags, &stats);
-  if (ok && memo) cache.record(stamp, out, files, summary, diags);
+  progress("write", 0, paths.size());
+  bool ok = staged->commit();
+  WriteStats stats = staged->stats();
+  if (ok && memo) cache.record(stamp, out, paths, summary, diags);
   summary.written = stats.written;
   summary.kept = stats.kept;
   timer.lap("write");

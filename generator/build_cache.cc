@@ -118,18 +118,19 @@ bool BuildCache::up_to_date(const std::string& stamp, const fs::path& out, Build
   return true;
 }
 
-void BuildCache::record(const std::string& stamp, const fs::path& out, const OutputFiles& files,
-                        const BuildSummary& summary, const Diagnostics& diags) const {
+void BuildCache::record(const std::string& stamp, const fs::path& out,
+                        const std::vector<std::string>& paths, const BuildSummary& summary,
+                        const Diagnostics& diags) const {
   if (stamp.empty()) return;
   CacheWriter w;
   w.str(kMagic);
   w.str(stamp);
   w.str(absolute_out(out));
-  w.u64(files.size());
-  for (const auto& f : files) {
+  w.u64(paths.size());
+  for (const auto& path : paths) {
     FileStat st;
-    if (!stat_file(out / f.path, st)) return;  // the site is not as built: record nothing
-    w.str(f.path);
+    if (!stat_file(out / path, st)) return;  // the site is not as built: record nothing
+    w.str(path);
     w.u64(st.size);
     w.u64(st.mtime_ns);
     w.u64(st.inode);

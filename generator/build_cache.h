@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "generator/build.h"
 #include "generator/diagnostics.h"
@@ -29,9 +30,10 @@ class BuildCache {
   bool up_to_date(const std::string& stamp, const std::filesystem::path& out, BuildSummary& summary,
                   Diagnostics& diags) const;
 
-  /// Records a successful build that published `files` into `out`.
-  void record(const std::string& stamp, const std::filesystem::path& out, const OutputFiles& files,
-              const BuildSummary& summary, const Diagnostics& diags) const;
+  /// Records a successful build that published `paths` into `out`.
+  void record(const std::string& stamp, const std::filesystem::path& out,
+              const std::vector<std::string>& paths, const BuildSummary& summary,
+              const Diagnostics& diags) const;
 
   std::filesystem::path scrub_memo_file() const { return dir_ / "scrub-memo.bin"; }
   std::filesystem::path verified_file() const { return dir_ / "verified-segments.bin"; }

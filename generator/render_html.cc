@@ -491,18 +491,18 @@ class Renderer {
 
 }  // namespace
 
-OutputFiles render_html(const SiteModel& model, const SiteConfig& config,
-                        const TemplateSet& templates, const json& glossary, Diagnostics& diags,
-                        int jobs) {
+void render_html(const SiteModel& model, const SiteConfig& config, const TemplateSet& templates,
+                 const json& glossary, Diagnostics& diags, int jobs,
+                 const std::function<void(OutputFile&&)>& sink) {
   Renderer renderer(model, config, templates, glossary, diags);
   std::vector<PageJob> pages = renderer.jobs();
-  OutputFiles files(pages.size());
   parallel_for(pages.size(), jobs, [&](std::size_t i) {
-    files[i].path = pages[i].out_path;
     json data = Renderer::data_of(pages[i]);
-    files[i].bytes = templates.render(pages[i].template_name, data, pages[i].context, diags);
+    OutputFile file{pages[i].out_path,
+                    templates.render(pages[i].template_name, data, pages[i].context, diags)};
+    data = json();
+    sink(std::move(file));
   });
-  return files;
 }
 
 }  // namespace generator

@@ -137,57 +137,57 @@ bool VerifiedSegments::save(const std::filesystem::path& file,
   return write_cache_file(file, w.bytes());
 }
 
+OutputVerifier::OutputVerifier(const anonymizer::LeakScanner& scanner, const std::string& label,
+                               Diagnostics& diags, VerifiedSegments* known)
+    : scanner_(scanner),
+      prefix_(label.empty() || label.back() == '/' ? label : label + "/"),
+      diags_(diags),
+      clean_(known ? known : &local_) {}
+
+// File and folder names are scanned one segment at a time: a leak never spans a '/', and
+// "thema/wonen/pagina/4" must not read as "wonen ... 4", an address. Each distinct segment is
+// scanned once per run.
+std::string OutputVerifier::name_leak(std::string_view segment) {
+  {
+    std::lock_guard lock(names_mutex_);
+    if (auto it = names_.find(segment); it != names_.end()) return it->second;
+  }
+  auto leaks = scanner_.scan(segment);
+  if (leaks.empty()) leaks = scanner_.scan(words_of_path(segment));
+  std::string category = leaks.empty() ? std::string() : leaks.front().category;
+  std::lock_guard lock(names_mutex_);
+  names_.emplace(std::string(segment), category);
+  return category;
+}
+
+std::size_t OutputVerifier::check(const OutputFile& file) {
+  std::size_t count = 0;
+  std::string where = prefix_ + file.path;
+  for (std::size_t start = 0; start <= file.path.size();) {
+    std::size_t end = std::min(file.path.find('/', start), file.path.size());
+    std::string category = name_leak(std::string_view(file.path).substr(start, end - start));
+    if (!category.empty()) {
+      diags_.error(where, 0, 0, "leak of " + category + " in the file name");
+      ++count;
+    }
+    start = end + 1;
+  }
+  for (const auto& leak : scan_content(file.bytes, scanner_, *clean_)) {
+    LineCol lc = line_col_at(file.bytes, leak.offset);
+    diags_.error(where, lc.line, lc.col,
+                 "leak of " + leak.category + " (byte offset " + std::to_string(leak.offset) + ")");
+    ++count;
+  }
+  leaks_ += count;
+  return count;
+}
+
 std::size_t verify_files(const OutputFiles& files, const anonymizer::LeakScanner& scanner,
                          const std::string& label, Diagnostics& diags, int jobs,
                          VerifiedSegments* known) {
-  // File and folder names are scanned one segment at a time: a leak never spans a '/', and
-  // "thema/wonen/pagina/4" must not read as "wonen ... 4", an address. Each distinct segment
-  // is scanned once.
-  std::map<std::string_view, std::string> segment_leak;  // segment -> category, "" when clean
-  for (const OutputFile& file : files) {
-    for (std::size_t start = 0; start <= file.path.size();) {
-      std::size_t end = std::min(file.path.find('/', start), file.path.size());
-      segment_leak.emplace(std::string_view(file.path).substr(start, end - start), std::string());
-      start = end + 1;
-    }
-  }
-  std::vector<std::pair<const std::string_view, std::string>*> segments;
-  for (auto& entry : segment_leak) segments.push_back(&entry);
-  parallel_for(segments.size(), jobs, [&](std::size_t i) {
-    std::string_view segment = segments[i]->first;
-    auto leaks = scanner.scan(segment);
-    if (leaks.empty()) leaks = scanner.scan(words_of_path(segment));
-    if (!leaks.empty()) segments[i]->second = leaks.front().category;
-  });
-
-  std::vector<std::size_t> counts(files.size(), 0);
-  std::string prefix = label.empty() || label.back() == '/' ? label : label + "/";
-  VerifiedSegments local;
-  VerifiedSegments& clean = known ? *known : local;
-  parallel_for(files.size(), jobs, [&](std::size_t i) {
-    const OutputFile& file = files[i];
-    std::string where = prefix + file.path;
-    for (std::size_t start = 0; start <= file.path.size();) {
-      std::size_t end = std::min(file.path.find('/', start), file.path.size());
-      const std::string& category =
-          segment_leak.at(std::string_view(file.path).substr(start, end - start));
-      if (!category.empty()) {
-        diags.error(where, 0, 0, "leak of " + category + " in the file name");
-        ++counts[i];
-      }
-      start = end + 1;
-    }
-    for (const auto& leak : scan_content(file.bytes, scanner, clean)) {
-      LineCol lc = line_col_at(file.bytes, leak.offset);
-      diags.error(
-          where, lc.line, lc.col,
-          "leak of " + leak.category + " (byte offset " + std::to_string(leak.offset) + ")");
-      ++counts[i];
-    }
-  });
-  std::size_t total = 0;
-  for (auto c : counts) total += c;
-  return total;
+  OutputVerifier verifier(scanner, label, diags, known);
+  parallel_for(files.size(), jobs, [&](std::size_t i) { verifier.check(files[i]); });
+  return verifier.leaks();
 }
 
 OutputFiles read_tree(const std::filesystem::path& dir, Diagnostics& diags) {

@@ -3,8 +3,10 @@
 // structured identifiers; a hit is an error that stops the publish.
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <unordered_set>
 #include <utility>
@@ -44,6 +46,28 @@ class VerifiedSegments {
   static constexpr std::size_t kShards = 64;
   std::array<Shard, kShards> shards_;
   std::unordered_set<Key, KeyHash> loaded_;  // read-only while scanning
+};
+
+/// Checks output files one by one, from any number of threads: `check` reports each leak as
+/// verify_files does. Used by the build to verify every file as it is rendered.
+class OutputVerifier {
+ public:
+  OutputVerifier(const anonymizer::LeakScanner& scanner, const std::string& label,
+                 Diagnostics& diags, VerifiedSegments* known);
+  std::size_t check(const OutputFile& file);  ///< the number of leaks in this file
+  std::size_t leaks() const { return leaks_; }
+
+ private:
+  std::string name_leak(std::string_view segment);  // category, or "" when clean
+
+  const anonymizer::LeakScanner& scanner_;
+  std::string prefix_;
+  Diagnostics& diags_;
+  VerifiedSegments local_;
+  VerifiedSegments* clean_;
+  std::mutex names_mutex_;
+  std::map<std::string, std::string, std::less<>> names_;
+  std::atomic<std::size_t> leaks_ = 0;
 };
 
 /// Reports each leak as "OUT/path:line:col: error: leak of <category> (byte offset N)" — never

@@ -31,8 +31,6 @@ bool is_safe_output_path(std::string_view path) {
   return true;
 }
 
-namespace {
-
 class LockFile {
  public:
   explicit LockFile(const fs::path& path) {
@@ -52,6 +50,8 @@ class LockFile {
  private:
   int fd_ = -1;
 };
+
+namespace {
 
 // One open, fstat and read: this runs for every output file of every build.
 bool same_bytes(const fs::path& path, const std::string& bytes) {
@@ -79,72 +79,119 @@ bool write_file(const fs::path& path, const std::string& bytes) {
 
 }  // namespace
 
-bool write_atomic(const fs::path& out_arg, const OutputFiles& files, Diagnostics& diags,
-                  WriteStats* stats) {
+namespace {
+
+// Leftovers of builds that were killed midway; the caller holds the lock, so nobody uses them.
+void remove_leftovers(const fs::path& parent, const std::string& name) {
   std::error_code ec;
-  fs::path out = fs::absolute(out_arg, ec).lexically_normal();
-  if (out.has_filename() == false) out = out.parent_path();
-  const std::string label = out_arg.generic_string();
-  fs::path parent = out.parent_path();
-  std::string name = out.filename().string();
-  fs::create_directories(parent, ec);
-  if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
-    diags.error(label, 0, 0, "output exists and is not a folder");
-    return false;
-  }
-  LockFile lock(parent / ("." + name + ".lock"));
-  if (!lock.held()) {
-    diags.error(label, 0, 0, "another build is writing this output (lock ." + name + ".lock)");
-    return false;
-  }
-  // Leftovers of builds that were killed midway; we hold the lock, so nobody else uses them.
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
     std::string n = entry.path().filename().string();
     if (n.rfind("." + name + ".staging-", 0) == 0 || n.rfind("." + name + ".old-", 0) == 0)
       fs::remove_all(entry.path(), ec);
   }
-  std::string tag = std::to_string(::getpid());
-  fs::path staging = parent / ("." + name + ".staging-" + tag);
-  fs::remove_all(staging, ec);
-  if (!fs::create_directory(staging, ec)) {
-    diags.error(label, 0, 0, "cannot create staging folder: " + ec.message());
-    return false;
-  }
-  auto fail = [&](const std::string& message) {
-    diags.error(label, 0, 0, message);
-    std::error_code ignore;
-    fs::remove_all(staging, ignore);
-    return false;
-  };
+}
 
-  WriteStats local;
-  std::set<fs::path> folders;  // created in staging already
-  for (const auto& file : files) {
-    if (!is_safe_output_path(file.path)) return fail("unsafe output path refused: " + file.path);
-    fs::path target = staging / file.path;
-    if (folders.insert(target.parent_path()).second) {
+}  // namespace
+
+void remove_stale_staging(const fs::path& out_arg) {
+  std::error_code ec;
+  fs::path out = fs::absolute(out_arg, ec).lexically_normal();
+  if (!out.has_filename()) out = out.parent_path();
+  std::string name = out.filename().string();
+  LockFile lock(out.parent_path() / ("." + name + ".lock"));
+  if (lock.held()) remove_leftovers(out.parent_path(), name);
+}
+
+StagedSite::StagedSite(const fs::path& out_arg, Diagnostics& diags)
+    : diags_(diags), label_(out_arg.generic_string()) {
+  std::error_code ec;
+  out_ = fs::absolute(out_arg, ec).lexically_normal();
+  if (!out_.has_filename()) out_ = out_.parent_path();
+  fs::path parent = out_.parent_path();
+  std::string name = out_.filename().string();
+  fs::create_directories(parent, ec);
+  if (fs::exists(out_, ec) && !fs::is_directory(out_, ec)) {
+    diags_.error(label_, 0, 0, "output exists and is not a folder");
+    return;
+  }
+  lock_ = std::make_unique<LockFile>(parent / ("." + name + ".lock"));
+  if (!lock_->held()) {
+    diags_.error(label_, 0, 0, "another build is writing this output (lock ." + name + ".lock)");
+    return;
+  }
+  remove_leftovers(parent, name);
+  staging_ = parent / ("." + name + ".staging-" + std::to_string(::getpid()));
+  fs::remove_all(staging_, ec);
+  if (!fs::create_directory(staging_, ec)) {
+    diags_.error(label_, 0, 0, "cannot create staging folder: " + ec.message());
+    staging_.clear();
+    return;
+  }
+  ok_ = true;
+}
+
+StagedSite::~StagedSite() {
+  std::error_code ec;
+  if (!staging_.empty()) fs::remove_all(staging_, ec);  // not committed: the live site stays
+}
+
+bool StagedSite::fail(const std::string& message) {
+  diags_.error(label_, 0, 0, message);
+  ok_ = false;
+  return false;
+}
+
+bool StagedSite::put(const OutputFile& file) {
+  if (!ok_) return false;
+  if (!is_safe_output_path(file.path)) return fail("unsafe output path refused: " + file.path);
+  fs::path target = staging_ / file.path;
+  {
+    std::lock_guard lock(mutex_);
+    if (folders_.insert(target.parent_path()).second) {
+      std::error_code ec;
       fs::create_directories(target.parent_path(), ec);
       if (ec) return fail("cannot create folder for " + file.path + ": " + ec.message());
     }
-    fs::path live = out / file.path;
-    // Unchanged files keep their inode and mtime, so rsync and CDN uploads see nothing new.
-    if (same_bytes(live, file.bytes) && ::link(live.c_str(), target.c_str()) == 0) {
-      ++local.kept;
-      continue;
-    }
-    if (!write_file(target, file.bytes))
-      return fail("cannot write " + file.path + ": " + std::strerror(errno));
-    ++local.written;
   }
+  fs::path live = out_ / file.path;
+  // Unchanged files keep their inode and mtime, so rsync and CDN uploads see nothing new.
+  if (same_bytes(live, file.bytes) && ::link(live.c_str(), target.c_str()) == 0) {
+    ++kept_;
+    return true;
+  }
+  if (!write_file(target, file.bytes))
+    return fail("cannot write " + file.path + ": " + std::strerror(errno));
+  ++written_;
+  return true;
+}
 
-  if (fs::exists(out, ec)) {
-    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0)
+bool StagedSite::commit() {
+  if (!ok_) return false;
+  std::error_code ec;
+  if (fs::exists(out_, ec)) {
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)
       return fail(std::string("cannot swap in the new site: ") + std::strerror(errno));
-    fs::remove_all(staging, ec);  // now holds the previous site
-  } else if (::rename(staging.c_str(), out.c_str()) != 0) {
+    // staging_ now holds the previous site; the destructor removes it.
+  } else if (::rename(staging_.c_str(), out_.c_str()) != 0) {
     return fail(std::string("cannot move the new site in place: ") + std::strerror(errno));
+  } else {
+    staging_.clear();
   }
-  if (stats) *stats = local;
+  ok_ = false;  // done: nothing more may be put
+  return true;
+}
+
+WriteStats StagedSite::stats() const {
+  return {written_.load(), kept_.load()};
+}
+
+bool write_atomic(const fs::path& out, const OutputFiles& files, Diagnostics& diags,
+                  WriteStats* stats) {
+  StagedSite site(out, diags);
+  for (const auto& file : files)
+    if (!site.put(file)) return false;
+  if (!site.commit()) return false;
+  if (stats) *stats = site.stats();
   return true;
 }
 
