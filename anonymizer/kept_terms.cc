@@ -1,9 +1,9 @@
 #include "anonymizer/kept_terms.h"
 
 #include <algorithm>
-#include <functional>
 #include <string>
-#include <unordered_map>
+
+#include "anonymizer/word_table.h"
 
 namespace anonymizer {
 namespace {
@@ -38,16 +38,10 @@ struct Term {
   std::vector<std::string> gaps;  // gaps[i]: normalised separator before word i (gaps[0] unused)
 };
 
-struct KeyHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-
 struct TermTable {
   std::vector<std::string> source;  // allow.terms as last seen
   std::vector<Term> terms;
-  std::unordered_map<std::string, std::vector<std::size_t>, KeyHash, std::equal_to<>>
-      by_first;  // longest first
+  WordTable<std::vector<std::size_t>> by_first;  // longest first
 };
 
 const TermTable& term_table(const Allowlist& allow) {
@@ -68,11 +62,11 @@ const TermTable& term_table(const Allowlist& allow) {
   for (std::size_t i = 0; i < table.terms.size(); ++i) {
     table.by_first[table.terms[i].keys.front()].push_back(i);
   }
-  for (auto& [key, bucket] : table.by_first) {
+  table.by_first.for_each([&](std::string_view, std::vector<std::size_t>& bucket) {
     std::stable_sort(bucket.begin(), bucket.end(), [&](std::size_t a, std::size_t b) {
       return table.terms[a].keys.size() > table.terms[b].keys.size();
     });
-  }
+  });
   return table;
 }
 
@@ -92,9 +86,9 @@ std::vector<TextSpan> find_term_spans(const NameTokens& tokens, const Allowlist&
   if (allow.terms.empty()) return out;
   const TermTable& table = term_table(allow);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    auto it = table.by_first.find(tokens.key(i));
-    if (it == table.by_first.end()) continue;
-    for (std::size_t index : it->second) {
+    const auto* bucket = table.by_first.find(tokens.key(i), tokens[i].hash);
+    if (!bucket) continue;
+    for (std::size_t index : *bucket) {
       const Term& term = table.terms[index];
       if (matches_at(tokens, i, term)) {
         out.push_back(TextSpan{tokens[i].start, tokens[i + term.keys.size() - 1].end});

@@ -120,19 +120,8 @@ const Lexicon& Lexicon::get() {
 }
 
 Lexicon::Lexicon() {
-  // Folded keys are collected as offsets first: the arena must stop growing before views exist.
-  std::string arena;
-  std::vector<std::pair<std::size_t, std::size_t>> class_keys;
-  std::vector<std::uint32_t> class_bits;
-
-  auto add_folded = [&](std::string_view text, auto& keys) {
-    std::string folded = utf8::fold(text);
-    keys.emplace_back(arena.size(), folded.size());
-    arena += folded;
-  };
   auto add_class = [&](std::string_view text, std::uint32_t cls) {
-    add_folded(text, class_keys);
-    class_bits.push_back(cls);
+    classes_[utf8::fold(text)] |= cls;
   };
 
   for_each_line(embedded_file("lexicon/first_names.txt"),
@@ -167,14 +156,6 @@ Lexicon::Lexicon() {
   };
   words_ = sorted_lines("words.txt");
   proper_ = sorted_lines("proper.txt");
-
-  arena_.assign(arena.begin(), arena.end());
-  auto view = [&](std::pair<std::size_t, std::size_t> k) {
-    return std::string_view(arena_.data() + k.first, k.second);
-  };
-  classes_.reserve(class_keys.size());
-  for (std::size_t i = 0; i < class_keys.size(); ++i)
-    classes_[view(class_keys[i])] |= class_bits[i];
 }
 
 bool Lexicon::is_dutch_word(std::string_view folded) const {

@@ -5,8 +5,9 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "anonymizer/word_table.h"
 
 namespace anonymizer {
 
@@ -35,8 +36,12 @@ class Lexicon {
 
   /// The WordClass bits of a folded word; 0 when it is in no list.
   std::uint32_t classes(std::string_view folded) const {
-    auto it = classes_.find(folded);
-    return it == classes_.end() ? 0 : it->second;
+    return classes(folded, word_hash(folded));
+  }
+  /// As above, with the word's hash computed already (NameToken::hash).
+  std::uint32_t classes(std::string_view folded, std::uint32_t hash) const {
+    const std::uint32_t* bits = classes_.find(folded, hash);
+    return bits ? *bits : 0;
   }
 
   /// True when the folded word is a lower-case entry of wdutch: an ordinary Dutch word.
@@ -50,8 +55,7 @@ class Lexicon {
 
  private:
   Lexicon();
-  std::unordered_map<std::string_view, std::uint32_t> classes_;
-  std::vector<char> arena_;               // folded keys that differ from their source text
+  WordTable<std::uint32_t> classes_;
   std::vector<std::string_view> words_;   // sorted folded lower-case wdutch entries
   std::vector<std::string_view> proper_;  // sorted folded capitalised wdutch entries
 };

@@ -15,6 +15,7 @@
 // terms are kept.
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 #include "anonymizer/kept_terms.h"
@@ -55,7 +56,13 @@ class Detector {
   }
   bool known(std::size_t i) const { return t_[i].classes & (kFirstName | kSurname); }
   bool ordinary(std::size_t i) const {
-    return !known(i) && (lex_.is_dutch_word(t_.key(i)) || (t_[i].classes & (kMonth | kPlaceWord)));
+    return !known(i) && (dutch_word(i) || (t_[i].classes & (kMonth | kPlaceWord)));
+  }
+  // Lexicon::is_dutch_word of token i, looked up once: the rules ask again and again.
+  bool dutch_word(std::size_t i) const {
+    if (dutch_.empty()) dutch_.assign(t_.size(), -1);
+    if (dutch_[i] < 0) dutch_[i] = lex_.is_dutch_word(t_.key(i)) ? 1 : 0;
+    return dutch_[i] == 1;
   }
   // A known name, or not an ordinary word. wdutch's capitalised entries are no counter-evidence:
   // they hold many surnames ("Yilmaz", "Amrani") besides places.
@@ -80,6 +87,7 @@ class Detector {
   const Lexicon& lex_;
   Profile profile_;
   std::vector<Candidate> out_;
+  mutable std::vector<std::int8_t> dutch_;  // per token: -1 not looked up, 0 no, 1 yes
 };
 
 bool Detector::initial(std::size_t i) const {
@@ -279,8 +287,7 @@ std::size_t Detector::try_first_name(std::size_t i) {
     if (t_.gap_before(k) == Gap::kSpace) has_surname = true;
   }
   if (!has_surname) return 0;
-  if (ordinary(i) && !(t_[s->last - 1].classes & kSurname) &&
-      lex_.is_dutch_word(t_.key(s->last - 1))) {
+  if (ordinary(i) && !(t_[s->last - 1].classes & kSurname) && dutch_word(s->last - 1)) {
     return 0;
   }
   emit(t_[i].start, t_[s->last - 1].end, "firstname-surname");
@@ -376,7 +383,7 @@ std::size_t Detector::try_compound_first_name(std::size_t i) {
 
 std::size_t Detector::try_lone_first_name(std::size_t i) {
   if (!(t_[i].classes & kFirstName) || !cap(i)) return 0;
-  bool word = ordinary(i) || lex_.is_dutch_word(t_.key(i));
+  bool word = ordinary(i) || dutch_word(i);
   bool after_determiner = i > 0 && (t_[i - 1].classes & kDeterminer) && !t_[i - 1].upper_initial;
   if (word && (t_[i].sentence_start || after_determiner)) return 0;
   if (t_[i].classes & kMonth) {
@@ -452,8 +459,12 @@ void Detector::detect_ages() {
 
 std::vector<Candidate> Detector::run() {
   std::size_t covered = 0;
+  // Each rule below needs one of these of the word it starts at; most words have none.
+  constexpr std::uint32_t kStarts =
+      kHonorific | kTitle | kRelation | kNameParticle | kArabicParticle | kFirstName;
   for (std::size_t i = 0; i < t_.size(); ++i) {
     if (i < covered || t_[i].scrubbed) continue;
+    if (!t_[i].upper_initial && !t_[i].all_upper && !(t_[i].classes & kStarts)) continue;
     std::size_t end = try_honorific(i);
     if (!end) end = try_relation(i);
     if (!end) end = try_initials(i);
@@ -471,23 +482,28 @@ std::vector<Candidate> Detector::run() {
 
 }  // namespace
 
+std::vector<Candidate> detect_undeclared(const NameTokens& tokens, Profile profile,
+                                         const std::vector<NameMatch>& officials,
+                                         const std::vector<TextSpan>& kept) {
+  if (tokens.text().empty()) return {};
+  std::vector<Candidate> found = Detector(tokens, profile).run();
+  if (officials.empty() && kept.empty()) return found;
+  std::erase_if(found, [&](const Candidate& c) {
+    if (c.category != "naam") return false;
+    bool official = std::any_of(officials.begin(), officials.end(), [&](const NameMatch& m) {
+      return m.start <= c.start && c.end <= m.end;
+    });
+    return official || overlaps(kept, c.start, c.end);
+  });
+  return found;
+}
+
 std::vector<Candidate> detect_undeclared(std::string_view text, const Allowlist& allow,
                                          Profile profile) {
   if (text.empty()) return {};
   const NameTokens& tokens = tokens_for(text);
-  std::vector<Candidate> found = Detector(tokens, profile).run();
-  if (found.empty() || (allow.persons.empty() && allow.terms.empty())) return found;
-  auto people = find_officials(tokens, allow);
-  auto terms = find_term_spans(tokens, allow);
-  std::erase_if(found, [&](const Candidate& c) {
-    if (c.category != "naam") return false;
-    bool official = std::any_of(people.begin(), people.end(), [&](const NameMatch& m) {
-      return m.start <= c.start && c.end <= m.end;
-    });
-    bool term = overlaps(terms, c.start, c.end);
-    return official || term;
-  });
-  return found;
+  return detect_undeclared(tokens, profile, find_officials(tokens, allow),
+                           find_term_spans(tokens, allow));
 }
 
 }  // namespace anonymizer

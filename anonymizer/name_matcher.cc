@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 #include <utility>
 
 #include "anonymizer/lexicon.h"
@@ -114,11 +113,13 @@ std::vector<NamePattern> name_patterns(const PersonName& name, int owner) {
   const auto& keys = name.keys;
   std::size_t n = keys.size(), s = name.surname;
   std::vector<NamePattern> out;
-  std::set<std::vector<std::string>> seen;
+  out.reserve(16);
   auto add = [&](std::vector<std::string> k, std::size_t initials, bool whole) {
-    if (k.empty() || seen.count(k)) return;
+    if (k.empty()) return;
+    if (std::any_of(out.begin(), out.end(), [&](const NamePattern& p) { return p.keys == k; })) {
+      return;
+    }
     if (k.size() == 1 && (is_particle(k[0]) || k[0].size() < 2)) return;
-    seen.insert(k);
     NamePattern p;
     // Two name words together are a name in any case ("maria-de-vries"); one may be a word.
     std::size_t name_words = std::count_if(
@@ -135,29 +136,29 @@ std::vector<NamePattern> name_patterns(const PersonName& name, int owner) {
 
   std::vector<std::string> surname(keys.begin() + s, keys.end());
   std::vector<std::string> all(keys.begin(), keys.end());
-  add(all, 0, n > 1);
+  add(std::move(all), 0, n > 1);
 
   if (s > 0) {
     std::vector<std::string> initials;
     for (std::size_t i = 0; i < s; ++i) initials.push_back(keys[i].substr(0, 1));
     std::vector<std::string> first_surname{keys[0]};
     first_surname.insert(first_surname.end(), surname.begin(), surname.end());
-    add(first_surname, 0, true);
+    add(std::move(first_surname), 0, true);
     if (s > 1) add(std::vector<std::string>(keys.begin(), keys.begin() + s), 0, false);
     for (std::size_t i = 0; i < s; ++i) add({keys[i]}, 0, false);
 
     std::vector<std::string> dotted = initials;
     dotted.insert(dotted.end(), surname.begin(), surname.end());
-    add(dotted, initials.size(), true);
+    add(std::move(dotted), s, true);
     if (initials.size() > 1) {
       std::string joined;
       for (const auto& i : initials) joined += i;
       std::vector<std::string> packed{joined};
       packed.insert(packed.end(), surname.begin(), surname.end());
-      add(packed, 1, true);
+      add(std::move(packed), 1, true);
       std::vector<std::string> one{initials[0]};
       one.insert(one.end(), surname.begin(), surname.end());
-      add(one, 1, true);
+      add(std::move(one), 1, true);
     }
   }
 
@@ -178,7 +179,7 @@ std::vector<NamePattern> name_patterns(const PersonName& name, int owner) {
     std::vector<std::string> form = forms[f];  // a copy: forms grows below
     add_abbreviated_prefix(forms, form, 0);
   }
-  for (auto& f : forms) add(f, 0, false);
+  for (auto& f : forms) add(std::move(f), 0, false);
   std::sort(out.begin(), out.end(), [](const NamePattern& a, const NamePattern& b) {
     return a.keys.size() > b.keys.size();
   });
@@ -186,11 +187,6 @@ std::vector<NamePattern> name_patterns(const PersonName& name, int owner) {
 }
 
 namespace {
-
-void edge_key(std::uint32_t node, std::string_view key, std::string& buf) {
-  buf.assign(reinterpret_cast<const char*>(&node), sizeof node);
-  buf.append(key);
-}
 
 // Whether the separator before token `j` may join two words of one name.
 bool joins(const NameTokens& tokens, std::size_t j, MatchMode mode) {
@@ -223,13 +219,16 @@ std::optional<std::string_view> without_possessive(std::string_view key) {
 
 void NameMatcher::add(NamePattern pattern) {
   if (pattern.keys.empty()) return;
-  std::string buf;
+  const std::string& first = pattern.keys.front();
+  first_words_[static_cast<unsigned char>(first[0])] |= length_bit(first.size());
   std::uint32_t node = 0;
   for (const std::string& key : pattern.keys) {
-    edge_key(node, key, buf);
-    auto [it, inserted] = edges_.try_emplace(buf, static_cast<std::uint32_t>(nodes_.size()));
-    if (inserted) nodes_.emplace_back();
-    node = it->second;
+    std::uint32_t& next = edges_.insert(key, node);
+    if (next == 0) {
+      next = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+    }
+    node = next;
   }
   Terminal t{pattern.owner, static_cast<std::uint32_t>(pattern.keys.size()),
              static_cast<std::uint32_t>(pattern.initials), pattern.needs_capital,
@@ -244,10 +243,11 @@ void NameMatcher::add(NamePattern pattern) {
   ++terminals_;
 }
 
-std::uint32_t NameMatcher::child(std::uint32_t node, std::string_view key, std::string& buf) const {
-  edge_key(node, key, buf);
-  auto it = edges_.find(std::string_view(buf));
-  return it == edges_.end() ? 0 : it->second;
+std::uint32_t NameMatcher::child(std::uint32_t node, std::string_view key,
+                                 std::uint32_t hash) const {
+  if (node == 0 && !may_start(key)) return 0;
+  const std::uint32_t* next = edges_.find(key, hash, node);
+  return next ? *next : 0;
 }
 
 // The checks a pattern makes beyond its words: initials in capitals, a capital where the name is
@@ -273,8 +273,14 @@ bool NameMatcher::accepts(const NameTokens& tokens, std::size_t at, const Termin
 std::vector<NameMatch> NameMatcher::find(const NameTokens& tokens, MatchMode mode) const {
   std::vector<NameMatch> out;
   if (empty()) return out;
-  std::string buf;
   for (std::size_t i = 0; i < tokens.size();) {
+    // Most words start no name, not even with a possessive s taken off.
+    std::string_view first = tokens.key(i);
+    auto first_stem = without_possessive(first);
+    if (!may_start(first) && !(first_stem && may_start(*first_stem))) {
+      ++i;
+      continue;
+    }
     std::size_t best_end = 0;
     int owner = 0;
     auto consider = [&](std::uint32_t node, std::size_t end) {
@@ -292,11 +298,11 @@ std::vector<NameMatch> NameMatcher::find(const NameTokens& tokens, MatchMode mod
     for (std::size_t j = i; j < tokens.size() && !tokens[j].scrubbed; ++j) {
       if (j > i && !joins(tokens, j, mode)) break;
       std::string_view key = tokens.key(j);
-      std::uint32_t next = child(node, key, buf);
+      std::uint32_t next = child(node, key, tokens[j].hash);
       if (next != 0) consider(next, j + 1);
       if (j > i) {
         if (auto stem = without_possessive(key)) {
-          if (std::uint32_t p = child(node, *stem, buf)) consider(p, j + 1);
+          if (std::uint32_t p = child(node, *stem, word_hash(*stem))) consider(p, j + 1);
         }
       }
       if (next == 0) break;
@@ -304,7 +310,9 @@ std::vector<NameMatch> NameMatcher::find(const NameTokens& tokens, MatchMode mod
     }
     if (best_end == 0 && !tokens[i].scrubbed) {
       if (auto stem = without_possessive(tokens.key(i))) {
-        if (std::uint32_t p = child(0, *stem, buf)) consider(p, i + 1);
+        if (may_start(*stem)) {
+          if (std::uint32_t p = child(0, *stem, word_hash(*stem))) consider(p, i + 1);
+        }
       }
     }
     if (best_end > i) {

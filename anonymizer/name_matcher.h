@@ -2,16 +2,16 @@
 // Finds the written forms of known names (declared persons, allowlisted officials, kept terms)
 // in a tokenised text through hash lookups: no regex is compiled per document.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "anonymizer/name_tokens.h"
 #include "anonymizer/scrub.h"
+#include "anonymizer/word_table.h"
 
 namespace anonymizer {
 
@@ -77,15 +77,19 @@ class NameMatcher {
   struct Node {
     std::vector<Terminal> ends;
   };
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::uint32_t child(std::uint32_t node, std::string_view key, std::string& buf) const;
+  std::uint32_t child(std::uint32_t node, std::string_view key, std::uint32_t hash) const;
+  // Whether some first word of a name has this first byte and length: most words of a text are
+  // ruled out before a hash lookup.
+  bool may_start(std::string_view key) const {
+    return !key.empty() &&
+           (first_words_[static_cast<unsigned char>(key[0])] & length_bit(key.size())) != 0;
+  }
+  static std::uint64_t length_bit(std::size_t n) { return std::uint64_t{1} << (n < 63 ? n : 63); }
+  std::array<std::uint64_t, 256> first_words_{};
   bool accepts(const NameTokens& tokens, std::size_t at, const Terminal& t, MatchMode mode) const;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
-  // Edges keyed by the parent's id (4 bytes) followed by the word.
-  std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> edges_;
+  // Edges: (word, parent node) -> child node.
+  WordTable<std::uint32_t> edges_;
   std::size_t terminals_ = 0;
 };
 

@@ -1,18 +1,18 @@
 #include "anonymizer/name_tokens.h"
 
+#include <array>
+#include <bit>
+#include <cstring>
 #include <functional>
 #include <optional>
 
 #include "anonymizer/lexicon.h"
 #include "anonymizer/placeholder.h"
 #include "anonymizer/utf8.h"
+#include "anonymizer/word_table.h"
 
 namespace anonymizer {
 namespace {
-
-bool ascii_word(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -58,77 +58,156 @@ bool is_apostrophe(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// ASCII character classes for the tokenizer's fast path.
+enum : std::uint8_t { kWordByte = 1, kUpperByte = 2, kLowerByte = 4, kDigitByte = 8 };
+
+constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kWordByte | kDigitByte;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kWordByte | kLowerByte;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kWordByte | kUpperByte;
+  return t;
+}();
+
+// Byte masks of eight ASCII bytes at once: the high bit of each byte in [lo, hi] (bytes < 0x80).
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+constexpr std::uint64_t in_range(std::uint64_t v, unsigned char lo, unsigned char hi) {
+  return (v + (0x80 - lo) * kOnes) & ~(v + (0x80 - hi - 1) * kOnes) & kHigh;
+}
+
+// Folds the run of ASCII letters and digits at `s` into `out`, which has room for every byte up
+// to `end`; returns where the run ends and adds the classes of its characters to `seen`. Eight
+// bytes at a time, then one at a time; kept apart so that the loops have registers.
+[[gnu::noinline]] const char* fold_ascii_run(const char* s, const char* end, char*& out,
+                                             std::uint8_t& seen) {
+  char* o = out;
+  std::uint8_t acc = 0;
+  while (end - s >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s, 8);
+    if (v & kHigh) break;
+    std::uint64_t upper = in_range(v, 'A', 'Z'), lower = in_range(v, 'a', 'z');
+    std::uint64_t digit = in_range(v, '0', '9');
+    std::uint64_t lowered = v | (upper >> 2);  // 'A' + 32 == 'a'
+    std::memcpy(o, &lowered, 8);
+    std::uint64_t word = upper | lower | digit;
+    // Bytes up to the first one that is no letter or digit (little-endian: the lowest first).
+    int n = word == kHigh ? 8 : std::countr_zero(~word & kHigh) / 8;
+    std::uint64_t keep = n == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+    acc |= (upper & keep ? kUpperByte : 0) | (lower & keep ? kLowerByte : 0) |
+           (digit & keep ? kDigitByte : 0);
+    s += n;
+    o += n;
+    if (n < 8) {
+      out = o;
+      seen |= acc;
+      return s;
+    }
+  }
+  for (; s < end; ++s) {
+    auto c = static_cast<unsigned char>(*s);
+    if (c >= 0x80 || !(kAsciiClass[c] & kWordByte)) break;
+    std::uint8_t cls = kAsciiClass[c];
+    acc |= cls;
+    *o++ = static_cast<char>(c + ((cls & kUpperByte) << 4));  // 'A' + 32 == 'a'
+  }
+  out = o;
+  seen |= acc;
+  return s;
+}
+
+// Whether the word after `gap` starts a sentence; `prev` is the word before it.
+bool starts_sentence(std::string_view gap, const NameToken& prev) {
+  if (gap == " ") return false;  // the common case, decided as below
+  int newlines = 0;
+  gap = trim_spaces(gap, &newlines);
+  while (!gap.empty() && (gap.back() == '"' || gap.back() == '(' || gap.back() == '\'' ||
+                          gap.back() == '*' || gap.back() == '#' || gap.back() == '-')) {
+    gap.remove_suffix(1);
+  }
+  while (gap.ends_with("\xE2\x80\x9C") || gap.ends_with("\xE2\x80\x98")) gap.remove_suffix(3);
+  gap = trim_spaces(gap, &newlines);
+  char last = gap.empty() ? ' ' : gap.back();
+  bool after_abbreviation =
+      last == '.' && (prev.key_len <= 3 || (prev.classes & (kHonorific | kTitle)));
+  return newlines > 0 ||
+         ((last == '.' || last == '!' || last == '?' || last == ':' || last == ';') &&
+          !after_abbreviation);
+}
+
+}  // namespace
+
 NameTokens::NameTokens(std::string_view text) : text_(text) {
   const Lexicon& lex = Lexicon::get();
   tokens_.reserve(text.size() / 6 + 1);
-  keys_.reserve(text.size());
+  // Folded keys are written straight into keys_: one byte per ASCII byte of the text.
+  keys_.resize(text.size());
+  char* out = keys_.data();
+  std::size_t k = 0;  // bytes of keys_ in use
   std::size_t scrubbed_until = 0;
+  const char* p = text.data();
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == '[' && i >= scrubbed_until) {
-      std::size_t end = placeholder_end(text, i);
-      if (end) scrubbed_until = end;
-    }
-    bool word = c < 0x80 ? ascii_word(c) : utf8::is_word_char(utf8::decode(text, i).cp);
-    if (!word) {
-      i += c < 0x80 ? 1 : utf8::decode(text, i).length;
+  while (i < n) {
+    auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x80) {
+      if (!(kAsciiClass[c] & kWordByte)) {
+        if (c == '[' && i >= scrubbed_until) {
+          if (std::size_t end = placeholder_end(text, i)) scrubbed_until = end;
+        }
+        ++i;
+        continue;
+      }
+    } else if (utf8::Decoded d = utf8::decode(text, i); !utf8::is_word_char(d.cp)) {
+      i += d.length;
       continue;
     }
-    NameToken t;
-    t.start = static_cast<std::uint32_t>(i);
-    t.key = static_cast<std::uint32_t>(keys_.size());
-    bool first = true, any_lower = false, any_upper = false;
-    while (i < text.size()) {
-      c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80) {
-        if (!ascii_word(c)) break;
-        bool upper = c >= 'A' && c <= 'Z';
-        if (first) t.upper_initial = upper;
-        any_upper |= upper;
-        any_lower |= c >= 'a' && c <= 'z';
-        t.has_digit |= c >= '0' && c <= '9';
-        keys_.push_back(static_cast<char>(upper ? c + 32 : c));
-        ++i;
-      } else {
-        utf8::Decoded d = utf8::decode(text, i);
-        if (!utf8::is_word_char(d.cp)) break;
-        bool upper = utf8::is_upper(d.cp);
-        if (first) t.upper_initial = upper;
-        any_upper |= upper;
-        any_lower |= utf8::is_lower(d.cp);
-        keys_ += utf8::fold(text.substr(i, d.length));
-        i += d.length;
+    // The word's bytes, folded into keys_.
+    const std::size_t start = i, key_start = k;
+    std::uint8_t seen = 0;  // kUpperByte | kLowerByte | kDigitByte of the characters
+    while (i < n) {
+      char* o = out + k;
+      std::size_t ascii_end = static_cast<std::size_t>(fold_ascii_run(p + i, p + n, o, seen) - p);
+      k = static_cast<std::size_t>(o - out);
+      i = ascii_end;
+      if (i >= n || static_cast<unsigned char>(p[i]) < 0x80) break;
+      utf8::Decoded d = utf8::decode(text, i);
+      if (!utf8::is_word_char(d.cp)) break;
+      seen |= (utf8::is_upper(d.cp) ? kUpperByte : 0) | (utf8::is_lower(d.cp) ? kLowerByte : 0);
+      // Room for this character (at most 4 bytes) and for the rest of the text one byte each.
+      std::size_t need = k + 4 + (n - i - d.length);
+      if (need > keys_.size()) {
+        keys_.resize(need + 64);
+        out = keys_.data();
       }
-      first = false;
+      k += utf8::fold_code_point(d.cp, out + k);
+      i += d.length;
     }
+    NameToken t;
+    t.start = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(i);
-    t.key_len = static_cast<std::uint32_t>(keys_.size() - t.key);
-    t.all_upper = any_upper && !any_lower;
+    t.key = static_cast<std::uint32_t>(key_start);
+    t.key_len = static_cast<std::uint32_t>(k - key_start);
+    auto c0 = static_cast<unsigned char>(p[start]);
+    t.upper_initial = c0 < 0x80 ? (kAsciiClass[c0] & kUpperByte) != 0
+                                : utf8::is_upper(utf8::decode(text, start).cp);
+    t.has_digit = seen & kDigitByte;
+    t.all_upper = (seen & kUpperByte) && !(seen & kLowerByte);
     t.scrubbed = t.start < scrubbed_until;
-    t.classes = lex.classes(std::string_view(keys_).substr(t.key, t.key_len));
+    std::string_view key(out + t.key, t.key_len);
+    t.hash = word_hash(key);
+    t.classes = lex.classes(key, t.hash);
     if (tokens_.empty()) {
       t.sentence_start = true;
     } else {
       const NameToken& prev = tokens_.back();
-      int newlines = 0;
-      std::string_view gap = trim_spaces(text.substr(prev.end, t.start - prev.end), &newlines);
-      while (!gap.empty() && (gap.back() == '"' || gap.back() == '(' || gap.back() == '\'' ||
-                              gap.back() == '*' || gap.back() == '#' || gap.back() == '-')) {
-        gap.remove_suffix(1);
-      }
-      while (gap.ends_with("\xE2\x80\x9C") || gap.ends_with("\xE2\x80\x98")) gap.remove_suffix(3);
-      gap = trim_spaces(gap, &newlines);
-      char last = gap.empty() ? ' ' : gap.back();
-      bool after_abbreviation =
-          last == '.' && (prev.key_len <= 3 || (prev.classes & (kHonorific | kTitle)));
-      t.sentence_start =
-          newlines > 0 ||
-          ((last == '.' || last == '!' || last == '?' || last == ':' || last == ';') &&
-           !after_abbreviation);
+      t.sentence_start = starts_sentence(text.substr(prev.end, t.start - prev.end), prev);
     }
     tokens_.push_back(t);
   }
+  keys_.resize(k);
 }
 
 Gap NameTokens::gap_before(std::size_t i) const {

@@ -16,6 +16,7 @@ struct NameToken {
   std::uint32_t end = 0;
   std::uint32_t key = 0;  // folded form: NameTokens::key(i)
   std::uint32_t key_len = 0;
+  std::uint32_t hash = 0;      // word_hash(key), for WordTable lookups
   std::uint32_t classes = 0;   // Lexicon::classes(key)
   bool upper_initial = false;  // starts with an upper-case letter
   bool all_upper = false;      // every letter upper-case

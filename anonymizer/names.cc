@@ -3,6 +3,8 @@
 #include "anonymizer/names.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "anonymizer/name_matcher.h"
 #include "anonymizer/name_tokens.h"
@@ -11,32 +13,38 @@ namespace anonymizer {
 namespace {
 
 struct DeclaredTable {
-  std::string signature;
+  Persons persons;  // as last seen
+  bool built = false;
   NameMatcher matcher;
   std::vector<std::string> placeholders;
 };
 
-std::string signature_of(const Persons& persons) {
-  std::string s;
-  for (const Person& p : persons) {
-    s += p.name;
-    s += '\x1f';
-    s += p.role;
-    s += '\x1e';
-  }
-  return s;
+bool same_persons(const Persons& a, const Persons& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Person& x, const Person& y) {
+    return x.name == y.name && x.role == y.role;
+  });
+}
+
+// The patterns of a name, kept per thread: a site is built again and again while it is edited
+// (ombudsite serve), and a person's name comes back in every build.
+const std::vector<NamePattern>& patterns_of(const std::string& name) {
+  thread_local std::unordered_map<std::string, std::vector<NamePattern>> cache;
+  if (auto it = cache.find(name); it != cache.end()) return it->second;
+  if (cache.size() >= 4096) cache.clear();  // a bound, not a policy: rebuilding is cheap
+  return cache.emplace(name, name_patterns(parse_person_name(name), 0)).first->second;
 }
 
 // scrub() runs once per field of a document with the same persons: build their table once.
 const DeclaredTable& declared_table(const Persons& persons) {
   thread_local DeclaredTable table;
-  std::string signature = signature_of(persons);
-  if (signature != table.signature || table.placeholders.size() != persons.size()) {
-    table.signature = std::move(signature);
+  if (!table.built || !same_persons(persons, table.persons)) {
+    table.persons = persons;
+    table.built = true;
     table.matcher = NameMatcher();
     table.placeholders = person_placeholders(persons);
     for (std::size_t i = 0; i < persons.size(); ++i) {
-      for (auto& p : name_patterns(parse_person_name(persons[i].name), static_cast<int>(i))) {
+      for (NamePattern p : patterns_of(persons[i].name)) {
+        p.owner = static_cast<int>(i);
         table.matcher.add(std::move(p));
       }
     }
@@ -46,17 +54,15 @@ const DeclaredTable& declared_table(const Persons& persons) {
 
 }  // namespace
 
-// The allowlist keeps a declared surname that is part of an official's name: with a declared
-// "Gert-Jan Mulder", "Ombudsman Anne Mulder" stays. The lead wires this overload into scrub().
-std::vector<Candidate> detect_declared(std::string_view text, const Persons& persons,
-                                       const Allowlist& allow) {
+std::vector<Candidate> detect_declared(const NameTokens& tokens, const Persons& persons,
+                                       const std::vector<NameMatch>& officials) {
   std::vector<Candidate> out;
-  if (persons.empty() || text.empty()) return out;
+  if (persons.empty() || tokens.text().empty()) return out;
   const DeclaredTable& table = declared_table(persons);
   if (table.matcher.empty()) return out;
-  const NameTokens& tokens = tokens_for(text);
-  auto officials = find_officials(tokens, allow);
   for (const NameMatch& m : table.matcher.find(tokens, MatchMode::kText)) {
+    // The allowlist keeps a declared surname that is part of an official's name: with a declared
+    // "Gert-Jan Mulder", "Ombudsman Anne Mulder" stays.
     bool inside_official = std::any_of(officials.begin(), officials.end(), [&](const NameMatch& o) {
       return o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start;
     });
@@ -66,6 +72,13 @@ std::vector<Candidate> detect_declared(std::string_view text, const Persons& per
                             kPriorityDeclared});
   }
   return out;
+}
+
+std::vector<Candidate> detect_declared(std::string_view text, const Persons& persons,
+                                       const Allowlist& allow) {
+  if (persons.empty() || text.empty()) return {};
+  const NameTokens& tokens = tokens_for(text);
+  return detect_declared(tokens, persons, find_officials(tokens, allow));
 }
 
 std::vector<Candidate> detect_declared(std::string_view text, const Persons& persons) {

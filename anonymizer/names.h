@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "anonymizer/candidate.h"
+#include "anonymizer/kept_terms.h"
+#include "anonymizer/name_matcher.h"
 #include "anonymizer/scrub.h"
 
 namespace anonymizer {
@@ -34,5 +36,13 @@ std::vector<Candidate> detect_declared(std::string_view text, const Persons& per
 /// children's ages ("Tommy (9)").
 std::vector<Candidate> detect_undeclared(std::string_view text, const Allowlist& allow,
                                          Profile profile);
+
+/// The two detectors on a text that scrub() tokenised once: `officials` is
+/// find_officials(tokens, allow) and `kept` is find_term_spans(tokens, allow).
+std::vector<Candidate> detect_declared(const NameTokens& tokens, const Persons& persons,
+                                       const std::vector<NameMatch>& officials);
+std::vector<Candidate> detect_undeclared(const NameTokens& tokens, Profile profile,
+                                         const std::vector<NameMatch>& officials,
+                                         const std::vector<TextSpan>& kept);
 
 }  // namespace anonymizer

@@ -3,6 +3,7 @@
 // because RE2 has no look-around.
 
 #include <algorithm>
+#include <optional>
 
 #include "anonymizer/placeholder.h"
 #include "anonymizer/rule_internal.h"
@@ -89,21 +90,17 @@ std::string_view context_window(std::string_view text, std::size_t pos, std::siz
   return text.substr(start, pos - start);
 }
 
-// Offset just past the last occurrence of any word (folded) that starts a word in `folded`, or
-// nothing.
-std::optional<std::size_t> last_word(std::string_view folded,
-                                     const std::vector<std::string>& words) {
-  std::optional<std::size_t> best;
-  for (const auto& w : words) {
-    for (std::size_t at = folded.rfind(w); at != std::string_view::npos;
-         at = at == 0 ? std::string_view::npos : folded.rfind(w, at - 1)) {
-      if (!utf8::word_char_before(folded, at)) {
-        if (!best || at + w.size() > *best) best = at + w.size();
-        break;
-      }
+// Whether one of `words` (folded) occurs in `folded` where no word character precedes it.
+bool has_word_start(std::string_view folded, const std::vector<std::string>& words) {
+  for (std::size_t at = 0; at <= folded.size(); ++at) {
+    if (utf8::word_char_before(folded, at)) continue;
+    std::string_view rest = folded.substr(at);
+    for (const auto& w : words) {
+      if (!w.empty() && (rest.empty() || rest[0] != w[0])) continue;  // cheap first test
+      if (rest.starts_with(w)) return true;
     }
   }
-  return best;
+  return false;
 }
 
 // The run of non-space characters before `pos`, skipping spaces: "artikel" in "artikel 1019 BW",
@@ -134,17 +131,17 @@ bool is_mobile(std::string_view span) {
 }
 
 bool email_allowed(std::string_view email, const Allowlist& allow) {
+  if (allow.emails.empty()) return false;
   std::string folded = utf8::lower(email);
-  std::string domain = folded.substr(folded.find('@') + 1);
+  std::string_view domain = std::string_view(folded).substr(folded.find('@') + 1);
   for (const auto& entry : allow.emails) {
     std::string e = utf8::lower(entry);
     if (e == folded) return true;
     // "@gemeente.nl" allows a whole domain and its subdomains.
     if (!e.empty() && e[0] == '@') {
-      std::string d = e.substr(1);
-      if (domain == d ||
-          (domain.size() > d.size() && domain.compare(domain.size() - d.size(), d.size(), d) == 0 &&
-           domain[domain.size() - d.size() - 1] == '.')) {
+      std::string_view d = std::string_view(e).substr(1);
+      if (domain == d || (domain.size() > d.size() && domain.ends_with(d) &&
+                          domain[domain.size() - d.size() - 1] == '.')) {
         return true;
       }
     }
@@ -188,10 +185,72 @@ bool passes_validator(const Rule& rule, std::string_view span, const Allowlist& 
   return false;
 }
 
+// Rules that need a context word before a match ("geboren op ..."): a chunk is scanned only when
+// one of the words occurs within reach. A match at s is accepted only when a word starts in the
+// folded `window` bytes before s, and those are a piece of the folded text.
+bool context_possible(const Rule& rule, const utf8::FoldedText& folded, std::size_t cb,
+                      std::size_t ce) {
+  const auto& words = rule.spec.context;
+  if (words.empty()) return true;
+  for (const auto& w : words) {
+    if (w.empty()) return true;  // occurs everywhere
+  }
+  std::string_view f = folded.text();
+  std::size_t from = folded.folded_offset(cb > rule.window ? cb - rule.window : 0);
+  std::size_t to = folded.folded_offset(ce);
+  for (std::size_t p = from; p < to; ++p) {
+    if (!rule.context_first[static_cast<unsigned char>(f[p])]) continue;
+    std::string_view rest = f.substr(p);
+    for (const auto& w : words) {
+      if (rest.starts_with(w)) return true;
+    }
+  }
+  return false;
+}
+
+// An accepted span and the rule (its index) that found it.
+struct Found {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::size_t rule = 0;
+};
+
 struct Scan {
   std::string_view text;
   const Allowlist& allow;
   const std::vector<std::pair<std::size_t, std::size_t>>& brackets;
+
+  // The next match of the rule in [pos, end) into groups[0, n).
+  bool find(const Rule& rule, std::size_t pos, std::size_t end, re2::StringPiece* groups,
+            int n) const {
+    re2::StringPiece input(text.data(), text.size());
+    if (rule.ascii_re) {
+      // The whole match first (the DFA alone), then its group from the same span, as RE2 does
+      // inside, with the small ASCII program when the span is ASCII.
+      if (!rule.re->Match(input, pos, end, RE2::UNANCHORED, groups, 1)) return false;
+      std::size_t ws = static_cast<std::size_t>(groups[0].data() - text.data());
+      std::size_t we = ws + groups[0].size();
+      bool ascii = std::all_of(text.begin() + ws, text.begin() + we,
+                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      const RE2& re = ascii ? *rule.ascii_re : *rule.re;
+      if (re.Match(input, ws, we, RE2::ANCHOR_BOTH, groups, n)) return true;
+      // The ASCII program agrees on ASCII text (ascii_variant_test); should it not, the full
+      // program decides.
+      return rule.re->Match(input, ws, we, RE2::ANCHOR_BOTH, groups, n);
+    }
+    if (!rule.scanner) return rule.re->Match(input, pos, end, RE2::UNANCHORED, groups, n);
+    ScanMatch m = rule.scanner(text, pos, end);
+    if (m) groups[0] = re2::StringPiece(text.data() + m->first, m->second - m->first);
+    return m.has_value();
+  }
+
+  // The first offset in [pos, end) where a match of the rule could start, or `end`.
+  std::size_t first_start(const Rule& rule, std::size_t pos, std::size_t end) const {
+    if (rule.first_lo == 0 && rule.first_hi == 0xFF) return pos;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    while (pos < end && (p[pos] < rule.first_lo || p[pos] > rule.first_hi)) ++pos;
+    return pos;
+  }
 
   // Drops leading words such as "In de" from "In de Javastraat 12", as long as the rest still
   // matches the rule on its own.
@@ -252,12 +311,14 @@ struct Scan {
       }
     }
     if (!rule.spec.context.empty() || !rule.keep_context.empty()) {
-      std::string window = utf8::fold(context_window(text, s, rule.window));
-      if (!rule.spec.context.empty() && !last_word(window, rule.spec.context)) return false;
+      thread_local std::string window;
+      utf8::fold_into(context_window(text, s, rule.window), window);
+      if (!rule.spec.context.empty() && !has_word_start(window, rule.spec.context)) return false;
       bool mobile = rule.validator == Validator::kPhone && is_mobile(span);
       if (!rule.keep_context.empty() && !mobile) {
         // Any personal word in the window ("mijn", "ik", "vanaf") outweighs organisational ones.
-        if (last_word(window, rule.keep_context) && !last_word(window, rule.personal_context)) {
+        if (has_word_start(window, rule.keep_context) &&
+            !has_word_start(window, rule.personal_context)) {
           return false;
         }
       }
@@ -282,12 +343,11 @@ struct Scan {
   }
 
   void run(const Rule& rule, std::size_t index, std::size_t cb, std::size_t ce,
-           std::vector<std::pair<std::size_t, Candidate>>& out) const {
-    re2::StringPiece input(text.data(), text.size());
+           std::vector<Found>& out) const {
     re2::StringPiece groups[2];
     int n = rule.has_group ? 2 : 1;
     std::size_t pos = cb;
-    while (pos < ce && rule.re->Match(input, pos, ce, RE2::UNANCHORED, groups, n)) {
+    while ((pos = first_start(rule, pos, ce)) < ce && find(rule, pos, ce, groups, n)) {
       const re2::StringPiece& whole = groups[0];
       // A pattern whose group sits in one alternative only falls back to the whole match.
       const re2::StringPiece& span = groups[n - 1].data() ? groups[n - 1] : groups[0];
@@ -301,15 +361,7 @@ struct Scan {
       std::size_t e = s + span.size();
       if (!rule.trim_leading.empty()) s = trim_leading(rule, s, e);
       if (auto accepted = accept(rule, s, e)) {
-        Candidate c;
-        c.start = accepted->first;
-        c.end = accepted->second;
-        c.category = rule.spec.category;
-        c.rule = rule.spec.id;
-        c.ground = rule.spec.ground;
-        c.replacement = rule.spec.replacement;
-        c.priority = kPriorityStructured;
-        out.emplace_back(index, std::move(c));
+        out.push_back(Found{accepted->first, accepted->second, index});
         pos = accepted->second;
       } else if (!rule.has_group && utf8::word_char_at(text, s) &&
                  utf8::word_char_before(text, s)) {
@@ -328,10 +380,15 @@ struct Scan {
 
 std::vector<Candidate> RuleSet::detect(std::string_view text, const Allowlist& allow,
                                        Profile profile) const {
+  return detect(text, utf8::FoldedText(text), allow, profile);
+}
+
+std::vector<Candidate> RuleSet::detect(std::string_view text, const utf8::FoldedText& folded,
+                                       const Allowlist& allow, Profile profile) const {
   const Impl& impl = *impl_;
   auto brackets = bracket_tokens(text);
   Scan scan{text, allow, brackets};
-  std::vector<std::pair<std::size_t, Candidate>> found;
+  std::vector<Found> found;
   std::vector<int> hits;
   for (auto [cb, ce] : chunks(text)) {
     hits.clear();
@@ -346,19 +403,23 @@ std::vector<Candidate> RuleSet::detect(std::string_view text, const Allowlist& a
     for (int i : hits) {
       const Rule& rule = impl.rules[static_cast<std::size_t>(i)];
       if (rule.kinderen_only && profile != Profile::kKinderen) continue;
+      if (!context_possible(rule, folded, cb, ce)) continue;
       scan.run(rule, static_cast<std::size_t>(i), cb, ce, found);
     }
   }
   // Two rules on the very same span: the one listed first in the rule file wins.
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-    if (a.second.start != b.second.start) return a.second.start < b.second.start;
-    if (a.second.end != b.second.end) return a.second.end < b.second.end;
-    return a.first < b.first;
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    return a.rule < b.rule;
   });
   std::vector<Candidate> out;
-  for (auto& [index, c] : found) {
-    if (!out.empty() && out.back().start == c.start && out.back().end == c.end) continue;
-    out.push_back(std::move(c));
+  out.reserve(found.size());
+  for (const Found& f : found) {
+    if (!out.empty() && out.back().start == f.start && out.back().end == f.end) continue;
+    const RuleSpec& spec = impl.rules[f.rule].spec;
+    out.push_back(Candidate{f.start, f.end, spec.category, spec.id, spec.ground, spec.replacement,
+                            kPriorityStructured});
   }
   return out;
 }

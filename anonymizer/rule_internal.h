@@ -4,13 +4,17 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <bitset>
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "anonymizer/flag_trie.h"
+#include "anonymizer/pattern_scanners.h"
 #include "anonymizer/rules.h"
 
 namespace anonymizer {
@@ -22,7 +26,8 @@ enum class Validator { kNone, kBsn, kIban, kPhone, kPostcode, kKenteken, kDate, 
 struct Rule {
   RuleSpec spec;
   std::unique_ptr<RE2> re;
-  std::unique_ptr<RE2> keep_re;  // a span that fully matches this is kept
+  std::unique_ptr<RE2> ascii_re;  // ascii_variant(pattern), for the group of an ASCII match
+  std::unique_ptr<RE2> keep_re;   // a span that fully matches this is kept
   Validator validator = Validator::kNone;
   std::size_t window = 48;
   std::vector<std::string> keep_context;      // kept when one of these is in the window...
@@ -33,12 +38,24 @@ struct Rule {
   bool skip_in_urls = false;
   bool kinderen_only = false;
   bool has_group = false;
+  // Every match starts with a byte in [first_lo, first_hi] (RE2::PossibleMatchRange), so a
+  // search may skip ahead to the first such byte.
+  unsigned char first_lo = 0;
+  unsigned char first_hi = 0xFF;
+  std::bitset<256> context_first;    // first bytes of spec.context (folded)
+  PatternScanner scanner = nullptr;  // does what `re` does, faster, for a few known patterns
 };
+
+/// The pattern with its Unicode letter classes narrowed to ASCII (\p{L} to A-Za-z, \p{Lu} to
+/// A-Z, \p{Ll} to a-z), or nothing when it has none or holds a construct this does not know. On
+/// ASCII text it matches, groups included, as the pattern does, from a far smaller program.
+std::optional<std::string> ascii_variant(std::string_view pattern);
 
 struct FlagTerm {
   std::string term;  // as listed, without the prefix marker
   std::string category;
   bool prefix = false;
+  std::string folded;  // utf8::fold(term)
 };
 
 }  // namespace rule_detail
@@ -52,7 +69,7 @@ struct RuleSet::Impl {
   std::vector<Rule> rules;
   std::unique_ptr<RE2::Set> set;
   std::vector<FlagTerm> terms;
-  std::unique_ptr<RE2> flag_re;
+  FlagTrie flag_trie;
   std::unordered_map<std::string, std::size_t> flag_exact;  // folded term -> index
   std::vector<std::size_t> flag_prefixes;                   // longest first
 

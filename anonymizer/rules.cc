@@ -16,6 +16,57 @@
 
 namespace anonymizer {
 
+namespace rule_detail {
+
+std::optional<std::string> ascii_variant(std::string_view p) {
+  std::string out;
+  bool in_class = false, changed = false;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return std::nullopt;
+      char e = p[i + 1];
+      if (e == 'Q' || e == 'C' || e == 'P') return std::nullopt;  // literal text, any byte, \P
+      if (e != 'p') {
+        out += p.substr(i, 2);
+        ++i;
+        continue;
+      }
+      std::size_t end = i + 3;  // \pL
+      std::string_view name = p.substr(i + 2, 1);
+      if (name == "{") {
+        std::size_t close = p.find('}', i + 3);
+        if (close == std::string_view::npos) return std::nullopt;
+        name = p.substr(i + 3, close - i - 3);
+        end = close + 1;
+      }
+      std::string_view ascii = name == "L"    ? "A-Za-z"
+                               : name == "Lu" ? "A-Z"
+                               : name == "Ll" ? "a-z"
+                                              : "";
+      if (ascii.empty()) return std::nullopt;
+      out += in_class ? std::string(ascii) : "[" + std::string(ascii) + "]";
+      changed = true;
+      i = end - 1;
+      continue;
+    }
+    out += c;
+    if (in_class) {
+      if (c == '[' && i + 1 < p.size() && p[i + 1] == ':') return std::nullopt;  // [:alpha:]
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      // A ']' right after '[' or "[^" is a literal, not the end of the class.
+      if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
+      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];
+    }
+  }
+  if (in_class || !changed) return std::nullopt;
+  return out;
+}
+
+}  // namespace rule_detail
+
 using rule_detail::FlagTerm;
 using rule_detail::Rule;
 using rule_detail::Validator;
@@ -47,6 +98,30 @@ std::vector<std::string> folded_list(const nlohmann::json& j, const char* key) {
   if (!j.contains(key)) return out;
   for (const auto& item : j.at(key)) out.push_back(utf8::fold(item.get<std::string>()));
   return out;
+}
+
+// Whether a pattern may hold an assertion about the text around it (^, $, \b, \B, \A, \z): RE2
+// analyses a pattern as if it matched at the start of the text, which such an assertion can
+// tell apart from the middle. Errs on the side of yes (an escaped "\\b" counts).
+bool may_assert(std::string_view pattern) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '^' || c == '$') return true;
+    if (c == '\\' && i + 1 < pattern.size() &&
+        std::string_view("bBAzZG").find(pattern[i + 1]) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The bytes a match of the rule can start with, from RE2's analysis of the compiled pattern.
+void find_first_bytes(Rule& rule) {
+  std::string min, max;
+  if (may_assert(rule.spec.pattern) || !rule.re->PossibleMatchRange(&min, &max, 8)) return;
+  if (min.empty()) return;  // the empty string may match: it starts with no byte
+  rule.first_lo = static_cast<unsigned char>(min[0]);
+  rule.first_hi = max.empty() ? 0xFF : static_cast<unsigned char>(max[0]);
 }
 
 // Parses one rule object; on failure returns an error message that names the rule.
@@ -85,11 +160,22 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
     std::string profile = j.value("profile", std::string("all"));
     if (profile != "all" && profile != "kinderen") return fail("unknown profile '" + profile + "'");
     rule.kinderen_only = profile == "kinderen";
-    for (auto& word : s.context) word = utf8::fold(word);
+    for (auto& word : s.context) {
+      word = utf8::fold(word);
+      if (!word.empty()) rule.context_first.set(static_cast<unsigned char>(word[0]));
+    }
     rule.re = std::make_unique<RE2>(s.pattern, re2_options());
     if (!rule.re->ok()) return fail("bad pattern: " + rule.re->error());
     if (rule.re->NumberOfCapturingGroups() > 1) return fail("at most one capturing group");
     rule.has_group = rule.re->NumberOfCapturingGroups() == 1;
+    find_first_bytes(rule);
+    rule.scanner = scanner_for(s.pattern);
+    if (auto ascii = rule_detail::ascii_variant(s.pattern); ascii && rule.has_group) {
+      rule.ascii_re = std::make_unique<RE2>(*ascii, re2_options());
+      if (!rule.ascii_re->ok() || rule.ascii_re->NumberOfCapturingGroups() != 1) {
+        rule.ascii_re.reset();
+      }
+    }
     if (j.contains("keep_if_preceded_by_pattern")) {
       std::string p = "(?:" + j["keep_if_preceded_by_pattern"].get<std::string>() + ")$";
       rule.keep_preceded_re = std::make_unique<RE2>(p, re2_options());
@@ -107,18 +193,8 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
   return std::nullopt;
 }
 
-std::string quote_term(std::string_view folded) {
-  // Spaces in a term match any run of white space.
-  std::string out;
-  std::size_t start = 0;
-  while (start <= folded.size()) {
-    std::size_t sp = folded.find(' ', start);
-    if (sp == std::string_view::npos) sp = folded.size();
-    if (!out.empty()) out += "\\s+";
-    out += RE2::QuoteMeta(re2::StringPiece(folded.data() + start, sp - start));
-    start = sp + 1;
-  }
-  return out;
+bool is_ascii_word(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 std::string collapse_spaces(std::string_view s) {
@@ -162,7 +238,6 @@ std::optional<std::string> RuleSet::Impl::finish() {
 std::optional<std::string> RuleSet::Impl::load_flags(std::string_view json_text) {
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
   if (!j.is_object()) return std::string("special-categories.json: not a JSON object");
-  std::vector<std::string> alternatives;
   for (const auto& [category, list] : j.items()) {
     if (!list.is_array()) return "special-categories.json: '" + category + "' is not a list";
     for (const auto& item : list) {
@@ -171,25 +246,18 @@ std::optional<std::string> RuleSet::Impl::load_flags(std::string_view json_text)
       if (prefix) term.pop_back();
       std::string folded = utf8::fold(term);
       std::size_t index = terms.size();
-      terms.push_back(FlagTerm{term, category, prefix});
+      if (auto error = flag_trie.add(folded, prefix)) return "special-categories.json: " + *error;
       if (prefix) {
         flag_prefixes.push_back(index);
       } else {
         flag_exact.emplace(folded, index);
       }
-      // Folded text spells Latin letters in ASCII, and an ASCII class keeps the DFA small.
-      alternatives.push_back(quote_term(folded) + (prefix ? "[a-z0-9]*" : ""));
+      terms.push_back(FlagTerm{term, category, prefix, std::move(folded)});
     }
   }
   std::sort(flag_prefixes.begin(), flag_prefixes.end(), [&](std::size_t a, std::size_t b) {
     return terms[a].term.size() > terms[b].term.size();
   });
-  std::string pattern;
-  for (const auto& a : alternatives) pattern += (pattern.empty() ? "" : "|") + a;
-  RE2::Options opts = re2_options();
-  opts.set_longest_match(true);  // "schuldhulpverlening" over "schuldhulp"
-  flag_re = std::make_unique<RE2>("(?:" + pattern + ")", opts);
-  if (!flag_re->ok()) return "special-categories.json: " + flag_re->error();
   return std::nullopt;
 }
 
@@ -245,39 +313,54 @@ std::unique_ptr<RuleSet> RuleSet::with_extra(const nlohmann::json& extra, std::s
 }
 
 std::vector<Flag> RuleSet::flags(std::string_view text) const {
+  return flags(utf8::FoldedText(text));
+}
+
+std::vector<Flag> RuleSet::flags(const utf8::FoldedText& folded) const {
   std::vector<Flag> out;
   const Impl& impl = *impl_;
-  utf8::Folded folded = utf8::fold_with_offsets(text);
-  re2::StringPiece input(folded.text);
-  std::size_t pos = 0;
-  re2::StringPiece m;
-  while (pos < folded.text.size() &&
-         impl.flag_re->Match(input, pos, folded.text.size(), RE2::UNANCHORED, &m, 1)) {
-    std::size_t start = static_cast<std::size_t>(m.data() - folded.text.data());
-    std::size_t end = start + m.size();
-    if (m.empty()) break;
-    if (!utf8::is_whole_word(folded.text, start, end)) {
-      pos = start + utf8::decode(folded.text, start).length;
+  std::string_view f = folded.text();
+  // The longest term at each start, taken only as a whole word; the search goes on after it. A
+  // term may only start where no word character precedes it.
+  bool word_before = false;
+  for (std::size_t pos = 0; pos < f.size();) {
+    auto byte = static_cast<unsigned char>(f[pos]);
+    std::size_t match = 0;
+    if (!word_before && impl.flag_trie.may_start(f, pos)) match = impl.flag_trie.longest_at(f, pos);
+    if (match == 0 || utf8::word_char_at(f, pos + match)) {
+      if (byte >= 0x80) {
+        utf8::Decoded d = utf8::decode(f, pos);
+        word_before = utf8::is_word_char(d.cp);
+        pos += d.length;
+      } else if ((word_before = is_ascii_word(byte))) {
+        // Nothing starts inside a word: skip the rest of it.
+        do {
+          ++pos;
+        } while (pos < f.size() && is_ascii_word(static_cast<unsigned char>(f[pos])));
+      } else {
+        ++pos;
+      }
       continue;
     }
-    std::string key = collapse_spaces(std::string_view(m.data(), m.size()));
+    std::size_t end = pos + match;
+    std::string key = collapse_spaces(f.substr(pos, match));
     std::optional<std::size_t> index;
     if (auto it = impl.flag_exact.find(key); it != impl.flag_exact.end()) {
       index = it->second;
     } else {
       for (std::size_t i : impl.flag_prefixes) {
-        std::string prefix = utf8::fold(impl.terms[i].term);
-        if (key.compare(0, prefix.size(), prefix) == 0) {
+        if (key.starts_with(impl.terms[i].folded)) {
           index = i;
           break;
         }
       }
     }
     if (index) {
-      out.push_back(Flag{folded.source[start], folded.source[end], impl.terms[*index].term,
-                         impl.terms[*index].category});
+      out.push_back(Flag{folded.source_offset(pos), folded.source_offset(end),
+                         impl.terms[*index].term, impl.terms[*index].category});
     }
     pos = end;
+    word_before = utf8::word_char_before(f, pos);
   }
   return out;
 }

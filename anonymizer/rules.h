@@ -9,6 +9,7 @@
 
 #include "anonymizer/candidate.h"
 #include "anonymizer/scrub.h"
+#include "anonymizer/utf8.h"
 
 namespace anonymizer {
 
@@ -48,6 +49,11 @@ class RuleSet {
 
   /// Special-category terms in the text (flagged, never removed).
   std::vector<Flag> flags(std::string_view text) const;
+
+  /// detect() and flags() on a text whose folded form scrub() computed once for both.
+  std::vector<Candidate> detect(std::string_view text, const utf8::FoldedText& folded,
+                                const Allowlist& allow, Profile profile) const;
+  std::vector<Flag> flags(const utf8::FoldedText& folded) const;
 
   struct Impl;
 

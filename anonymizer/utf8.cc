@@ -1,6 +1,10 @@
 #include "anonymizer/utf8.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
 
 namespace anonymizer::utf8 {
 namespace {
@@ -22,6 +26,31 @@ bool is_cont(unsigned char c) {
 
 char32_t ascii_lower(char32_t cp) {
   return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+}
+
+// Writes the UTF-8 encoding of `cp` (U+FFFD for surrogates and values past U+10FFFF).
+std::size_t encode(char32_t cp, char* out) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
 }
 
 }  // namespace
@@ -71,22 +100,8 @@ bool is_valid(std::string_view text) {
 }
 
 void append(std::string& out, char32_t cp) {
-  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  char buf[4];
+  out.append(buf, encode(cp, buf));
 }
 
 std::string sanitize(std::string_view text) {
@@ -191,95 +206,167 @@ char32_t strip_diacritic(char32_t cp) {
   return base == 0 || base == '#' || base == '*' ? cp : static_cast<char32_t>(base);
 }
 
-namespace {
-
-// Appends the folded form of one code point; returns the number of bytes appended.
-std::size_t append_folded(std::string& out, char32_t cp) {
-  std::size_t before = out.size();
+std::size_t fold_code_point(char32_t cp, char* out) {
+  auto two = [&](const char* s) {
+    out[0] = s[0];
+    out[1] = s[1];
+    return std::size_t{2};
+  };
   char32_t lower_cp = to_lower(cp);
   switch (lower_cp) {
   case 0xE6:
-    out += "ae";
-    break;  // æ
+    return two("ae");  // æ
   case 0xDF:
-    out += "ss";
-    break;  // ß
+    return two("ss");  // ß
   case 0xFE:
-    out += "th";
-    break;  // þ
+    return two("th");  // þ
   case 0x133:
-    out += "ij";
-    break;  // ĳ
+    return two("ij");  // ĳ
   case 0x153:
-    out += "oe";
-    break;  // œ
+    return two("oe");  // œ
   case 0x2018:
   case 0x2019:
   case 0x2032:
-    out += '\'';
-    break;  // typographic apostrophes and prime
+    out[0] = '\'';  // typographic apostrophes and prime
+    return 1;
   default:
-    append(out, strip_diacritic(lower_cp));
     break;
   }
-  return out.size() - before;
+  return encode(strip_diacritic(lower_cp), out);
+}
+
+namespace {
+
+// Maps each character of `text` with `map_ascii` (ASCII) or `write` (others, at most 4 bytes) into
+// `out`, which is overwritten: ASCII text is copied a byte at a time without decoding.
+template <typename Ascii, typename Write>
+void map_chars(std::string_view text, std::string& out, Ascii map_ascii, Write write) {
+  out.resize(text.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out[k++] = static_cast<char>(map_ascii(c));
+      ++i;
+      continue;
+    }
+    Decoded d = decode(text, i);
+    // Room for this character (at most 4 bytes) and for the rest of the text one byte each.
+    std::size_t need = k + 4 + (text.size() - i - d.length);
+    if (need > out.size()) out.resize(need + text.size() / 8);
+    k += write(d.cp, out.data() + k);
+    i += d.length;
+  }
+  out.resize(k);
 }
 
 }  // namespace
 
 std::string lower(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    Decoded d = decode(text, i);
-    append(out, to_lower(d.cp));
-    i += d.length;
-  }
+  map_chars(text, out, ascii_lower, [](char32_t cp, char* to) { return encode(to_lower(cp), to); });
   return out;
 }
 
 std::string upper(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    Decoded d = decode(text, i);
-    append(out, to_upper(d.cp));
-    i += d.length;
-  }
+  map_chars(
+      text, out, [](char32_t c) { return c >= 'a' && c <= 'z' ? c - 32 : c; },
+      [](char32_t cp, char* to) { return encode(to_upper(cp), to); });
   return out;
+}
+
+void fold_into(std::string_view text, std::string& out) {
+  map_chars(text, out, ascii_lower, fold_code_point);
 }
 
 std::string fold(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    Decoded d = decode(text, i);
-    if (d.cp < 0x80) {
-      out.push_back(static_cast<char>(ascii_lower(d.cp)));
-    } else {
-      append_folded(out, d.cp);
-    }
-    i += d.length;
-  }
+  fold_into(text, out);
   return out;
 }
 
-Folded fold_with_offsets(std::string_view text) {
-  Folded f;
-  f.text.reserve(text.size());
-  f.source.reserve(text.size() + 1);
-  for (std::size_t i = 0; i < text.size();) {
-    Decoded d = decode(text, i);
-    std::size_t n = 1;
-    if (d.cp < 0x80) {
-      f.text.push_back(static_cast<char>(ascii_lower(d.cp)));
-    } else {
-      n = append_folded(f.text, d.cp);
+namespace {
+
+// Lower-cases the run of ASCII bytes at `s` into `out`; returns where the run ends. Kept apart so
+// that the loop has registers.
+[[gnu::noinline]] const char* lower_ascii_run(const char* s, const char* end, char*& out) {
+  char* o = out;
+  // Eight bytes at a time while they are all ASCII: 0x20 is added to each byte in 'A'..'Z'.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  for (; end - s >= 8; s += 8, o += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s, 8);
+    if (v & kHigh) break;
+    std::uint64_t at_least_a = v + (0x80 - 'A') * kOnes;  // high bit where byte >= 'A'
+    std::uint64_t past_z = v + (0x80 - 'Z' - 1) * kOnes;  // high bit where byte > 'Z'
+    v |= ((at_least_a & ~past_z) & kHigh) >> 2;
+    std::memcpy(o, &v, 8);
+  }
+  for (; s < end; ++s) {
+    auto c = static_cast<unsigned char>(*s);
+    if (c >= 0x80) break;
+    *o++ = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+  }
+  out = o;
+  return s;
+}
+
+}  // namespace
+
+FoldedText::FoldedText(std::string_view source) {
+  text_.resize(source.size());
+  char* out = text_.data();
+  std::size_t k = 0;  // bytes of text_ in use
+  for (std::size_t i = 0; i < source.size();) {
+    char* o = out + k;
+    i = static_cast<std::size_t>(
+        lower_ascii_run(source.data() + i, source.data() + source.size(), o) - source.data());
+    k = static_cast<std::size_t>(o - out);
+    if (i >= source.size()) break;
+    Decoded d = decode(source, i);
+    // Room for this character (at most 4 bytes) and for the rest of the source one byte each.
+    std::size_t need = k + 4 + (source.size() - i - d.length);
+    if (need > text_.size()) {
+      text_.resize(need + source.size() / 8);
+      out = text_.data();
     }
-    for (std::size_t k = 0; k < n; ++k) f.source.push_back(i);
+    std::size_t n = fold_code_point(d.cp, out + k);
+    changes_.push_back(Change{k, n, i, d.length});
+    k += n;
     i += d.length;
   }
-  f.source.push_back(text.size());
+  text_.resize(k);
+}
+
+std::size_t FoldedText::source_offset(std::size_t pos) const {
+  auto after = std::upper_bound(changes_.begin(), changes_.end(), pos,
+                                [](std::size_t p, const Change& c) { return p < c.folded; });
+  if (after == changes_.begin()) return pos;  // only ASCII before: one byte each
+  const Change& c = *std::prev(after);
+  if (pos < c.folded + c.folded_length) return c.source;
+  return c.source + c.source_length + (pos - c.folded - c.folded_length);
+}
+
+std::size_t FoldedText::folded_offset(std::size_t pos) const {
+  auto after = std::upper_bound(changes_.begin(), changes_.end(), pos,
+                                [](std::size_t p, const Change& c) { return p < c.source; });
+  std::size_t f = pos;  // only ASCII before: one byte each
+  if (after != changes_.begin()) {
+    const Change& c = *std::prev(after);
+    if (pos == c.source) return c.folded;
+    std::size_t past = c.source + c.source_length;  // inside the character: the next one
+    f = c.folded + c.folded_length + (pos > past ? pos - past : 0);
+  }
+  return std::min(f, text_.size());
+}
+
+Folded fold_with_offsets(std::string_view text) {
+  FoldedText folded(text);
+  Folded f;
+  f.text = folded.text();
+  f.source.reserve(f.text.size() + 1);
+  for (std::size_t i = 0; i <= f.text.size(); ++i) f.source.push_back(folded.source_offset(i));
   return f;
 }
 

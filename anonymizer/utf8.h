@@ -62,6 +62,9 @@ std::string upper(std::string_view text);
 /// typographic apostrophes made ASCII: the form to compare words in. Invalid bytes become U+FFFD.
 std::string fold(std::string_view text);
 
+/// fold() into `out`, which is overwritten; its capacity is reused.
+void fold_into(std::string_view text, std::string& out);
+
 /// Folded text plus, for every byte of it, the byte offset in the source where its character
 /// starts; `source` has one extra entry, text.size() of the source, so spans map back exactly.
 struct Folded {
@@ -69,8 +72,38 @@ struct Folded {
   std::vector<std::size_t> source;
 };
 
+/// Writes the folded form of one code point (as fold() spells it) to `out`, which must have room
+/// for 4 bytes; returns the number of bytes written.
+std::size_t fold_code_point(char32_t cp, char* out);
+
 /// fold() that remembers where each folded byte came from.
 Folded fold_with_offsets(std::string_view text);
+
+/// fold() with a compact map back to the source: only characters that are not ASCII are
+/// recorded, so that folding a mostly ASCII text costs little more than lower-casing it.
+class FoldedText {
+ public:
+  explicit FoldedText(std::string_view source);
+
+  const std::string& text() const { return text_; }
+
+  /// The source offset of the character that folded byte `pos` belongs to, as
+  /// Folded::source[pos]; text().size() maps to the size of the source.
+  std::size_t source_offset(std::size_t pos) const;
+
+  /// The first folded byte whose source offset is `pos` or more (text().size() past the end).
+  std::size_t folded_offset(std::size_t pos) const;
+
+ private:
+  struct Change {            // one character that is not ASCII
+    std::size_t folded = 0;  // where its folded bytes start
+    std::size_t folded_length = 0;
+    std::size_t source = 0;
+    std::size_t source_length = 0;
+  };
+  std::string text_;
+  std::vector<Change> changes_;  // in text order
+};
 
 /// True when a word character directly precedes byte `pos`.
 bool word_char_before(std::string_view text, std::size_t pos);

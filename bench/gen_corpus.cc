@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    R"(Usage: gen_corpus [--seed S] [--kinderen PERCENT] [--hugo DIR] N OUT
+    R"(Usage: gen_corpus [--seed S] [--kinderen PERCENT] [--page-size N] [--hugo DIR] N OUT
 
 Writes N zaakverslagen into a new folder OUT:
   OUT/ombudsite/       a site root: ombudsite.json, content/index.md, content/zaken/<id>.md
@@ -28,6 +28,8 @@ Writes N zaakverslagen into a new folder OUT:
 Options:
   --seed S             random seed (default 1); the same seed gives the same files
   --kinderen PERCENT   share of cases with a child-friendly version (default 0)
+  --page-size N        list items per page, pagination.size in ombudsite.json (default 10;
+                       Hugo's is its paginate setting, HUGO_PAGINATE=N)
 )";
 
 constexpr const char* kConfig = R"json({
@@ -49,7 +51,7 @@ constexpr const char* kConfig = R"json({
     "emails": ["info@ombudsman.example.nl"],
     "terms": ["Postbus 20202, 1000 HE Amsterdam", "Postbus 20202", "1000 HE Amsterdam", "1000 HE"]
   },
-  "pagination": {"size": 10},
+  "pagination": {"size": PAGE_SIZE},
   "params": {
     "municipalities": ["Amsterdam", "Almere", "Zaanstad", "Amstelveen", "Diemen", "Ouder-Amstel",
                        "Waterland", "Landsmeer"]
@@ -94,6 +96,7 @@ bool parse_number(const std::string& text, unsigned long long& out) {
 int main(int argc, char** argv) {
   unsigned long long seed = 1;
   unsigned long long kinderen = 0;
+  unsigned long long page_size = 10;
   std::string hugo;
   std::vector<std::string> operands;
   for (int i = 1; i < argc; ++i) {
@@ -102,14 +105,18 @@ int main(int argc, char** argv) {
       std::cout << kUsage;
       return 0;
     }
-    if (arg == "--seed" || arg == "--kinderen" || arg == "--hugo") {
+    if (arg == "--seed" || arg == "--kinderen" || arg == "--page-size" || arg == "--hugo") {
       if (i + 1 >= argc) return usage_error(arg + " needs a value");
       std::string value = argv[++i];
       if (arg == "--hugo") {
         hugo = value;
-      } else if (!parse_number(value, arg == "--seed" ? seed : kinderen) ||
-                 (arg == "--kinderen" && kinderen > 100)) {
-        return usage_error(arg + " needs a number" + (arg == "--kinderen" ? " 0..100" : ""));
+      } else if (arg == "--seed") {
+        if (!parse_number(value, seed)) return usage_error("--seed needs a number");
+      } else if (arg == "--kinderen") {
+        if (!parse_number(value, kinderen) || kinderen > 100)
+          return usage_error("--kinderen needs a number 0..100");
+      } else if (!parse_number(value, page_size) || page_size < 1 || page_size > 10000) {
+        return usage_error("--page-size needs a number 1..10000");
       }
     } else if (!arg.empty() && arg[0] == '-') {
       return usage_error("unknown option '" + arg + "'");
@@ -144,7 +151,9 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  if (!write_file(site / "ombudsite.json", kConfig) ||
+  std::string config = kConfig;
+  config.replace(config.find("PAGE_SIZE"), 9, std::to_string(page_size));
+  if (!write_file(site / "ombudsite.json", config) ||
       !write_file(site / "content" / "index.md", kHome))
     return 1;
 

@@ -1,6 +1,7 @@
 #include "anonymizer/utf8.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <string>
 
 using namespace anonymizer;
@@ -93,6 +94,40 @@ TEST_CASE("utf8::fold_with_offsets maps each folded byte back to its source", "[
   auto f = utf8::fold_with_offsets(text);
   CHECK(f.text == "aeb e");
   CHECK(f.source == std::vector<std::size_t>{0, 0, 2, 3, 4, 6});
+}
+
+TEST_CASE("utf8::FoldedText folds as fold() does and maps offsets both ways", "[utf8]") {
+  auto text = GENERATE(as<std::string>{}, "", "Gewone Tekst", "Æb é", "Straße \xE2\x80\x99s",
+                       "\xFF\xC3x\xE2\x82", "ĲSSEL Öztürk Ελλάδα 😀 end",
+                       std::string(20, 'A') + "é" + std::string(20, 'b'));
+  CAPTURE(text);
+  utf8::FoldedText folded(text);
+  auto expected = utf8::fold_with_offsets(text);
+  CHECK(folded.text() == utf8::fold(text));
+  CHECK(folded.text() == expected.text);
+  for (std::size_t f = 0; f <= folded.text().size(); ++f) {
+    CHECK(folded.source_offset(f) == expected.source[f]);
+  }
+  // folded_offset: the first folded byte whose source offset is at least the given one.
+  for (std::size_t s = 0; s <= text.size(); ++s) {
+    std::size_t f = 0;
+    while (f < expected.text.size() && expected.source[f] < s) ++f;
+    CHECK(folded.folded_offset(s) == f);
+  }
+}
+
+TEST_CASE("utf8::fold_code_point writes what fold() writes for one character", "[utf8]") {
+  for (char32_t cp = 0; cp < 0x3000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string one;
+    utf8::append(one, cp);
+    char buf[4];
+    std::size_t n = utf8::fold_code_point(cp, buf);
+    CAPTURE(static_cast<std::uint32_t>(cp));
+    REQUIRE(std::string(buf, n) == utf8::fold(one));
+    // The tokenizer folds words in place: a letter never folds longer than it is written.
+    if (utf8::is_word_char(cp)) CHECK(n <= one.size());
+  }
 }
 
 TEST_CASE("utf8 word tests treat letters with diacritics as word characters", "[utf8]") {
