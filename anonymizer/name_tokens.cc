@@ -1,8 +1,6 @@
 #include "anonymizer/name_tokens.h"
 
 #include <array>
-#include <bit>
-#include <cstring>
 #include <functional>
 #include <optional>
 
@@ -71,41 +69,12 @@ constexpr std::array<std::uint8_t, 128> kAsciiClass = [] {
   return t;
 }();
 
-// Byte masks of eight ASCII bytes at once: the high bit of each byte in [lo, hi] (bytes < 0x80).
-constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-constexpr std::uint64_t in_range(std::uint64_t v, unsigned char lo, unsigned char hi) {
-  return (v + (0x80 - lo) * kOnes) & ~(v + (0x80 - hi - 1) * kOnes) & kHigh;
-}
-
-// Folds the run of ASCII letters and digits at `s` into `out`, which has room for every byte up
-// to `end`; returns where the run ends and adds the classes of its characters to `seen`. Eight
-// bytes at a time, then one at a time; kept apart so that the loops have registers.
+// Folds the run of ASCII letters and digits at `s` into `out`; returns where the run ends and
+// adds the classes of its characters to `seen`. Kept apart so that the loop has registers.
 [[gnu::noinline]] const char* fold_ascii_run(const char* s, const char* end, char*& out,
                                              std::uint8_t& seen) {
   char* o = out;
   std::uint8_t acc = 0;
-  while (end - s >= 8) {
-    std::uint64_t v;
-    std::memcpy(&v, s, 8);
-    if (v & kHigh) break;
-    std::uint64_t upper = in_range(v, 'A', 'Z'), lower = in_range(v, 'a', 'z');
-    std::uint64_t digit = in_range(v, '0', '9');
-    std::uint64_t lowered = v | (upper >> 2);  // 'A' + 32 == 'a'
-    std::memcpy(o, &lowered, 8);
-    std::uint64_t word = upper | lower | digit;
-    // Bytes up to the first one that is no letter or digit (little-endian: the lowest first).
-    int n = word == kHigh ? 8 : std::countr_zero(~word & kHigh) / 8;
-    std::uint64_t keep = n == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
-    acc |= (upper & keep ? kUpperByte : 0) | (lower & keep ? kLowerByte : 0) |
-           (digit & keep ? kDigitByte : 0);
-    s += n;
-    o += n;
-    if (n < 8) {
-      out = o;
-      seen |= acc;
-      return s;
-    }
-  }
   for (; s < end; ++s) {
     auto c = static_cast<unsigned char>(*s);
     if (c >= 0x80 || !(kAsciiClass[c] & kWordByte)) break;

@@ -3,6 +3,7 @@
 // because RE2 has no look-around.
 
 #include <algorithm>
+#include <bitset>
 #include <optional>
 
 #include "anonymizer/placeholder.h"
@@ -12,6 +13,7 @@
 
 namespace anonymizer {
 
+using rule_detail::narrow_enough;
 using rule_detail::Rule;
 using rule_detail::Validator;
 
@@ -90,15 +92,26 @@ std::string_view context_window(std::string_view text, std::size_t pos, std::siz
   return text.substr(start, pos - start);
 }
 
-// Whether one of `words` (folded) occurs in `folded` where no word character precedes it.
+// Whether one of `words` (folded) occurs in `folded` (valid UTF-8) where no word character
+// precedes it.
 bool has_word_start(std::string_view folded, const std::vector<std::string>& words) {
-  for (std::size_t at = 0; at <= folded.size(); ++at) {
-    if (utf8::word_char_before(folded, at)) continue;
-    std::string_view rest = folded.substr(at);
-    for (const auto& w : words) {
-      if (!w.empty() && (rest.empty() || rest[0] != w[0])) continue;  // cheap first test
-      if (rest.starts_with(w)) return true;
+  std::bitset<256> first;  // the bytes a word starts with: most positions start none
+  for (const auto& w : words) {
+    if (w.empty()) return true;  // occurs at the start
+    first.set(static_cast<unsigned char>(w[0]));
+  }
+  bool word_before = false;
+  for (std::size_t at = 0; at < folded.size();) {
+    auto c = static_cast<unsigned char>(folded[at]);
+    if (!word_before && first[c]) {
+      std::string_view rest = folded.substr(at);
+      for (const auto& w : words) {
+        if (rest.starts_with(w)) return true;
+      }
     }
+    utf8::Decoded d = c < 0x80 ? utf8::Decoded{c, 1} : utf8::decode(folded, at);
+    word_before = utf8::is_word_char(d.cp);
+    at += d.length;
   }
   return false;
 }
@@ -220,25 +233,14 @@ struct Scan {
   const Allowlist& allow;
   const std::vector<std::pair<std::size_t, std::size_t>>& brackets;
 
-  // The next match of the rule in [pos, end) into groups[0, n).
-  bool find(const Rule& rule, std::size_t pos, std::size_t end, re2::StringPiece* groups,
-            int n) const {
-    re2::StringPiece input(text.data(), text.size());
-    if (rule.ascii_re) {
-      // The whole match first (the DFA alone), then its group from the same span, as RE2 does
-      // inside, with the small ASCII program when the span is ASCII.
-      if (!rule.re->Match(input, pos, end, RE2::UNANCHORED, groups, 1)) return false;
-      std::size_t ws = static_cast<std::size_t>(groups[0].data() - text.data());
-      std::size_t we = ws + groups[0].size();
-      bool ascii = std::all_of(text.begin() + ws, text.begin() + we,
-                               [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-      const RE2& re = ascii ? *rule.ascii_re : *rule.re;
-      if (re.Match(input, ws, we, RE2::ANCHOR_BOTH, groups, n)) return true;
-      // The ASCII program agrees on ASCII text (ascii_variant_test); should it not, the full
-      // program decides.
-      return rule.re->Match(input, ws, we, RE2::ANCHOR_BOTH, groups, n);
+  // The next match of the rule in [pos, end) into groups[0, n), with `re` (the rule's pattern or
+  // its narrow variant).
+  bool find(const Rule& rule, const RE2& re, std::size_t pos, std::size_t end,
+            re2::StringPiece* groups, int n) const {
+    if (!rule.scanner) {
+      return re.Match(re2::StringPiece(text.data(), text.size()), pos, end, RE2::UNANCHORED, groups,
+                      n);
     }
-    if (!rule.scanner) return rule.re->Match(input, pos, end, RE2::UNANCHORED, groups, n);
     ScanMatch m = rule.scanner(text, pos, end);
     if (m) groups[0] = re2::StringPiece(text.data() + m->first, m->second - m->first);
     return m.has_value();
@@ -254,7 +256,7 @@ struct Scan {
 
   // Drops leading words such as "In de" from "In de Javastraat 12", as long as the rest still
   // matches the rule on its own.
-  std::size_t trim_leading(const Rule& rule, std::size_t s, std::size_t e) const {
+  std::size_t trim_leading(const Rule& rule, const RE2& re, std::size_t s, std::size_t e) const {
     std::size_t best = s;
     for (std::size_t at = s;;) {
       std::size_t sp = text.substr(at, e - at).find(' ');
@@ -266,7 +268,7 @@ struct Scan {
       }
       at += sp;
       while (at < e && text[at] == ' ') ++at;
-      if (RE2::FullMatch(re2::StringPiece(text.data() + at, e - at), *rule.re)) best = at;
+      if (RE2::FullMatch(re2::StringPiece(text.data() + at, e - at), re)) best = at;
     }
   }
 
@@ -328,8 +330,8 @@ struct Scan {
 
   // The accepted span for a raw match, shortened at a space or hyphen when only a prefix is
   // valid ("BE68 5390 0754 7034 voor" -> the IBAN), or nothing.
-  std::optional<std::pair<std::size_t, std::size_t>> accept(const Rule& rule, std::size_t s,
-                                                            std::size_t e) const {
+  std::optional<std::pair<std::size_t, std::size_t>> accept(const Rule& rule, const RE2& re,
+                                                            std::size_t s, std::size_t e) const {
     for (int attempt = 0; attempt < 8 && e > s; ++attempt) {
       if (accepts(rule, s, e)) return std::make_pair(s, e);
       if (rule.has_group) return std::nullopt;
@@ -337,17 +339,19 @@ struct Scan {
       if (cut == std::string_view::npos || cut == 0) return std::nullopt;
       e = s + cut;
       while (e > s && (text[e - 1] == ' ' || text[e - 1] == '-')) --e;
-      if (!RE2::FullMatch(re2::StringPiece(text.data() + s, e - s), *rule.re)) return std::nullopt;
+      if (!RE2::FullMatch(re2::StringPiece(text.data() + s, e - s), re)) return std::nullopt;
     }
     return std::nullopt;
   }
 
-  void run(const Rule& rule, std::size_t index, std::size_t cb, std::size_t ce,
+  // `narrow`: the chunk is narrow_enough() for the rule's narrow variant.
+  void run(const Rule& rule, std::size_t index, std::size_t cb, std::size_t ce, bool narrow,
            std::vector<Found>& out) const {
+    const RE2& re = narrow && rule.narrow_re ? *rule.narrow_re : *rule.re;
     re2::StringPiece groups[2];
     int n = rule.has_group ? 2 : 1;
     std::size_t pos = cb;
-    while ((pos = first_start(rule, pos, ce)) < ce && find(rule, pos, ce, groups, n)) {
+    while ((pos = first_start(rule, pos, ce)) < ce && find(rule, re, pos, ce, groups, n)) {
       const re2::StringPiece& whole = groups[0];
       // A pattern whose group sits in one alternative only falls back to the whole match.
       const re2::StringPiece& span = groups[n - 1].data() ? groups[n - 1] : groups[0];
@@ -359,8 +363,8 @@ struct Scan {
       }
       std::size_t s = static_cast<std::size_t>(span.data() - text.data());
       std::size_t e = s + span.size();
-      if (!rule.trim_leading.empty()) s = trim_leading(rule, s, e);
-      if (auto accepted = accept(rule, s, e)) {
+      if (!rule.trim_leading.empty()) s = trim_leading(rule, re, s, e);
+      if (auto accepted = accept(rule, re, s, e)) {
         out.push_back(Found{accepted->first, accepted->second, index});
         pos = accepted->second;
       } else if (!rule.has_group && utf8::word_char_at(text, s) &&
@@ -400,11 +404,13 @@ std::vector<Candidate> RuleSet::detect(std::string_view text, const utf8::Folded
       for (std::size_t i = 0; i < impl.rules.size(); ++i) hits.push_back(static_cast<int>(i));
     }
     std::sort(hits.begin(), hits.end());
+    std::optional<bool> narrow;  // whether the chunk is narrow_enough(), once a rule asks
     for (int i : hits) {
       const Rule& rule = impl.rules[static_cast<std::size_t>(i)];
       if (rule.kinderen_only && profile != Profile::kKinderen) continue;
       if (!context_possible(rule, folded, cb, ce)) continue;
-      scan.run(rule, static_cast<std::size_t>(i), cb, ce, found);
+      if (rule.narrow_re && !narrow) narrow = narrow_enough(text.substr(cb, ce - cb));
+      scan.run(rule, static_cast<std::size_t>(i), cb, ce, narrow.value_or(false), found);
     }
   }
   // Two rules on the very same span: the one listed first in the rule file wins.

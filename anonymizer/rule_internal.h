@@ -26,8 +26,8 @@ enum class Validator { kNone, kBsn, kIban, kPhone, kPostcode, kKenteken, kDate, 
 struct Rule {
   RuleSpec spec;
   std::unique_ptr<RE2> re;
-  std::unique_ptr<RE2> ascii_re;  // ascii_variant(pattern), for the group of an ASCII match
-  std::unique_ptr<RE2> keep_re;   // a span that fully matches this is kept
+  std::unique_ptr<RE2> narrow_re;  // narrow_variant(pattern), for text that is narrow_enough()
+  std::unique_ptr<RE2> keep_re;    // a span that fully matches this is kept
   Validator validator = Validator::kNone;
   std::size_t window = 48;
   std::vector<std::string> keep_context;      // kept when one of these is in the window...
@@ -46,10 +46,19 @@ struct Rule {
   PatternScanner scanner = nullptr;  // does what `re` does, faster, for a few known patterns
 };
 
-/// The pattern with its Unicode letter classes narrowed to ASCII (\p{L} to A-Za-z, \p{Lu} to
-/// A-Z, \p{Ll} to a-z), or nothing when it has none or holds a construct this does not know. On
-/// ASCII text it matches, groups included, as the pattern does, from a far smaller program.
-std::optional<std::string> ascii_variant(std::string_view pattern);
+/// Letters below this (Latin up to Extended-B) are all a narrowed pattern knows of.
+inline constexpr char32_t kNarrowLimit = 0x250;
+
+/// The pattern with its Unicode letter classes (\p{L}, \p{Lu}, \p{Ll}) narrowed to their letters
+/// below kNarrowLimit, or nothing when it has none or holds a construct this does not know. On
+/// text that is narrow_enough() it matches, groups included, as the pattern does, from a program
+/// a fraction of the size: Unicode's letter classes cost RE2 thousands of instructions.
+std::optional<std::string> narrow_variant(std::string_view pattern);
+
+/// Whether `text` holds only characters below kNarrowLimit and characters that are no letter
+/// (punctuation, currency signs, invalid bytes), which a narrowed pattern tells apart as the
+/// pattern does.
+bool narrow_enough(std::string_view text);
 
 struct FlagTerm {
   std::string term;  // as listed, without the prefix marker

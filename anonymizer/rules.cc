@@ -18,7 +18,44 @@ namespace anonymizer {
 
 namespace rule_detail {
 
-std::optional<std::string> ascii_variant(std::string_view p) {
+namespace {
+
+// The letters below kNarrowLimit of a Unicode property, as RE2 knows them, as the inside of a
+// character class: "\x{41}-\x{5a}\x{61}-\x{7a}...".
+std::string narrow_class(const char* property) {
+  RE2 letter(std::string("\\p{") + property + "}");
+  std::string out;
+  for (char32_t cp = 0; cp < kNarrowLimit;) {
+    std::string one;
+    utf8::append(one, cp);
+    if (!RE2::FullMatch(one, letter)) {
+      ++cp;
+      continue;
+    }
+    char32_t last = cp;
+    for (std::string next;; next.clear()) {
+      if (last + 1 >= kNarrowLimit) break;
+      utf8::append(next, last + 1);
+      if (!RE2::FullMatch(next, letter)) break;
+      ++last;
+    }
+    auto hex = [](char32_t c) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\x{%x}", static_cast<unsigned>(c));
+      return std::string(buf);
+    };
+    out += hex(cp);
+    if (last > cp) out += "-" + hex(last);
+    cp = last + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> narrow_variant(std::string_view p) {
+  static const std::string kL = narrow_class("L"), kLu = narrow_class("Lu"),
+                           kLl = narrow_class("Ll");
   std::string out;
   bool in_class = false, changed = false;
   for (std::size_t i = 0; i < p.size(); ++i) {
@@ -40,12 +77,12 @@ std::optional<std::string> ascii_variant(std::string_view p) {
         name = p.substr(i + 3, close - i - 3);
         end = close + 1;
       }
-      std::string_view ascii = name == "L"    ? "A-Za-z"
-                               : name == "Lu" ? "A-Z"
-                               : name == "Ll" ? "a-z"
-                                              : "";
-      if (ascii.empty()) return std::nullopt;
-      out += in_class ? std::string(ascii) : "[" + std::string(ascii) + "]";
+      const std::string* letters = name == "L"    ? &kL
+                                   : name == "Lu" ? &kLu
+                                   : name == "Ll" ? &kLl
+                                                  : nullptr;
+      if (!letters) return std::nullopt;
+      out += in_class ? *letters : "[" + *letters + "]";
       changed = true;
       i = end - 1;
       continue;
@@ -63,6 +100,23 @@ std::optional<std::string> ascii_variant(std::string_view p) {
   }
   if (in_class || !changed) return std::nullopt;
   return out;
+}
+
+bool narrow_enough(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8::Decoded d = utf8::decode(text, i);
+    i += d.length;
+    char32_t cp = d.cp;
+    // Punctuation, currency signs and U+FFFD (also for an invalid byte) are no letters.
+    bool no_letter = (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+                     cp == utf8::kReplacement;
+    if (cp >= kNarrowLimit && !no_letter) return false;
+  }
+  return true;
 }
 
 }  // namespace rule_detail
@@ -170,10 +224,11 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
     rule.has_group = rule.re->NumberOfCapturingGroups() == 1;
     find_first_bytes(rule);
     rule.scanner = scanner_for(s.pattern);
-    if (auto ascii = rule_detail::ascii_variant(s.pattern); ascii && rule.has_group) {
-      rule.ascii_re = std::make_unique<RE2>(*ascii, re2_options());
-      if (!rule.ascii_re->ok() || rule.ascii_re->NumberOfCapturingGroups() != 1) {
-        rule.ascii_re.reset();
+    if (auto narrow = rule_detail::narrow_variant(s.pattern)) {
+      rule.narrow_re = std::make_unique<RE2>(*narrow, re2_options());
+      if (!rule.narrow_re->ok() ||
+          rule.narrow_re->NumberOfCapturingGroups() != rule.re->NumberOfCapturingGroups()) {
+        rule.narrow_re.reset();
       }
     }
     if (j.contains("keep_if_preceded_by_pattern")) {
@@ -234,7 +289,6 @@ std::optional<std::string> RuleSet::Impl::finish() {
   if (!set->Compile()) return std::string("the rule set is too large to compile");
   return std::nullopt;
 }
-
 std::optional<std::string> RuleSet::Impl::load_flags(std::string_view json_text) {
   nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
   if (!j.is_object()) return std::string("special-categories.json: not a JSON object");
