@@ -56,7 +56,9 @@ constexpr std::array kGrammar = {
           "burgemeester wethouder minister staatssecretaris directeur voorzitter rechter "
           "officier provincie ministerie politie rechtbank raad college stichting afdeling "
           "ggd uwv svb duo cak cjib ind coa kinderombudsvrouw inspecteur secretaris "
-          "griffier president koning koningin prins prinses",
+          "griffier president koning koningin prins prinses "
+          // laws and their abbreviations after a job title: "teamleider Wmo", "consulent Pw"
+          "wmo awb woo wob avg wlz zvw wsnp pw ioaw jeugdwet participatiewet",
           kKeepWord},
     Entry{"ziekenhuis museum huis school basisschool stichting fonds prijs arena instituut "
           "centrum college lyceum gymnasium kliniek gasthuis academie stadion theater zaal park "
@@ -132,6 +134,16 @@ Lexicon::Lexicon() {
     add_class(sp == std::string_view::npos ? line : line.substr(sp + 1), kSurname);
     std::size_t hyphen = line.find('-');
     if (hyphen != std::string_view::npos) add_class(line.substr(0, hyphen), kSurname);
+  });
+  for_each_line(embedded_file("lexicon/places.txt"), [&](std::string_view line) {
+    // Each capitalised word of "Alphen aan den Rijn", "Amsterdam-Noord" names the place.
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] != ' ' && line[i] != '-') continue;
+      std::string_view word = line.substr(start, i - start);
+      if (word.size() >= 3 && word[0] >= 'A' && word[0] <= 'Z') add_class(word, kPlace);
+      start = i + 1;
+    }
   });
   for_each_line(embedded_file("lexicon/tussenvoegsels.txt"),
                 [&](std::string_view line) { add_class(line, kTussenvoegsel); });

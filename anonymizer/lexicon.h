@@ -27,6 +27,7 @@ enum WordClass : std::uint32_t {
   kPlaceWord = 1u << 11,      // institution words after a name: ziekenhuis, museum, school, ...
   kInitialAbbrev = 1u << 12,  // multi-letter initials: Th, Ph, Chr, Joh, Wm
   kDeterminer = 1u << 13,     // de, het, een, die, deze: an ordinary noun follows
+  kPlace = 1u << 14,          // a word of a place's name (lexicon/places.txt): Almere, Diemen
 };
 
 class Lexicon {

@@ -223,6 +223,8 @@ void Detector::emit(std::size_t start, std::size_t end, const char* rule) {
 std::size_t Detector::try_honorific(std::size_t i) {
   const NameToken& h = t_[i];
   if (!(h.classes & (kHonorific | kTitle)) || h.scrubbed) return 0;
+  // "1891 HR Almere": the letters of a postcode, not "hr." (de heer).
+  if (h.all_upper && i > 0 && t_[i - 1].has_digit && t_.gap_before(i) == Gap::kSpace) return 0;
   if (t_.key(i) == "heer") {  // "de heer", "de weledelgeleerde heer", not "de Heer" alone
     std::string_view before = i > 0 ? t_.key(i - 1) : std::string_view();
     if (before != "de" && !before.ends_with("geleerde") && !before.ends_with("gestrenge")) {
@@ -270,9 +272,22 @@ std::size_t Detector::try_relation(std::size_t i) {
   if (t_[j].classes & (kHonorific | kTitle)) return 0;  // "haar moeder mevrouw X": honorific rule
   auto s = read_name(j, true, true);
   if (!s || s->initials > 0 || looks_like_place(*s)) return 0;
+  // "bewoonster van Monnickendam": lower-case "van" before a place names where she lives; a
+  // surname alone is written "Van Houten".
+  if (t_.key(j) == "van" && !t_[j].upper_initial && s->last == j + 2 &&
+      (t_[j + 1].classes & kPlace)) {
+    return 0;
+  }
   std::size_t first = s->first;
-  while (first < s->last && (t_[first].classes & kNameParticle) && !cap(first)) ++first;
-  if (!plausible(first) || t_[first].sentence_start) return 0;
+  // The surname after its tussenvoegsels decides, also when they are capitalised ("Van Dijk").
+  while (first + 1 < s->last && (t_[first].classes & kNameParticle)) ++first;
+  // An ordinary word is a surname after "Van" or "der", "ter": "buurvrouw Van Houten", "collega
+  // van der Steen", not after a lower-case "van" ("medewerker van Werk en Inkomen").
+  bool surname_prefix = false;
+  for (std::size_t k = s->first; k < first; ++k) {
+    surname_prefix |= t_[k].upper_initial || (t_[k].classes & kStrongPrefix);
+  }
+  if ((!plausible(first) && !surname_prefix) || t_[first].sentence_start) return 0;
   emit(t_[j].start, t_[s->last - 1].end, "relation-name");
   return s->last;
 }
@@ -303,8 +318,13 @@ std::size_t Detector::try_initials(std::size_t i) {
   if (!surname && (!plausible(core) || latin_looking(t_.key(core)) || t_[core].key_len < 3)) {
     return 0;
   }
-  // "A Visser" without a dot is a name only when the surname is known or has a tussenvoegsel.
-  if (t_.gap_before(i + 1) != Gap::kDot && !surname && !s->particles) return 0;
+  // "A Visser" without a dot is a name only when the surname is known or has a tussenvoegsel,
+  // and is neither a place nor the letters of a postcode ("1891 HR Almere").
+  if (t_.gap_before(i + 1) != Gap::kDot) {
+    if (!surname && !s->particles) return 0;
+    if (t_[core].classes & kPlace) return 0;
+    if (i > 0 && t_[i - 1].has_digit && t_.gap_before(i) == Gap::kSpace) return 0;
+  }
   emit(t_[i].start, t_[core].end, "initials-surname");
   return s->last;
 }

@@ -272,6 +272,19 @@ struct Scan {
     }
   }
 
+  // Whether the text around [s, e) overrules the rule's keep_pattern.
+  bool overrules_keep(const Rule& rule, std::size_t s, std::size_t e) const {
+    constexpr std::size_t kReach = 48;
+    std::size_t from = s > kReach ? s - kReach : 0;
+    std::size_t to = std::min(text.size(), e + kReach);
+    return (rule.keep_re_unless_after &&
+            RE2::PartialMatch(re2::StringPiece(text.data() + from, s - from),
+                              *rule.keep_re_unless_after)) ||
+           (rule.keep_re_unless_before &&
+            RE2::PartialMatch(re2::StringPiece(text.data() + e, to - e),
+                              *rule.keep_re_unless_before));
+  }
+
   // Whether [s, e) is a redaction for `rule`: boundaries, context, keep lists, validator.
   bool accepts(const Rule& rule, std::size_t s, std::size_t e) const {
     if (overlaps_any(brackets, s, e)) return false;
@@ -292,7 +305,8 @@ struct Scan {
     }
     std::string_view span = text.substr(s, e - s);
     if (rule.skip_in_urls && inside_url(text, s)) return false;
-    if (rule.keep_re && RE2::FullMatch(re2::StringPiece(span.data(), span.size()), *rule.keep_re)) {
+    if (rule.keep_re && RE2::FullMatch(re2::StringPiece(span.data(), span.size()), *rule.keep_re) &&
+        !overrules_keep(rule, s, e)) {
       return false;
     }
     if (!passes_validator(rule, span, allow)) return false;

@@ -27,7 +27,9 @@ struct Rule {
   RuleSpec spec;
   std::unique_ptr<RE2> re;
   std::unique_ptr<RE2> narrow_re;  // narrow_variant(pattern), for text that is narrow_enough()
-  std::unique_ptr<RE2> keep_re;    // a span that fully matches this is kept
+  std::unique_ptr<RE2> keep_re;    // a span that fully matches this is kept...
+  std::unique_ptr<RE2> keep_re_unless_after;   // ...unless the text before ends in a match
+  std::unique_ptr<RE2> keep_re_unless_before;  // ...or the text after starts with one
   Validator validator = Validator::kNone;
   std::size_t window = 48;
   std::vector<std::string> keep_context;      // kept when one of these is in the window...

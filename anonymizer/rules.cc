@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "anonymizer/embedded.h"
@@ -241,6 +243,17 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
     if (j.contains("keep_pattern")) {
       rule.keep_re = std::make_unique<RE2>(j["keep_pattern"].get<std::string>(), re2_options());
       if (!rule.keep_re->ok()) return fail("bad keep_pattern: " + rule.keep_re->error());
+    }
+    // Context that overrules keep_pattern: "Kerkstraat 4, 1712 OF" is a postcode after all.
+    for (auto [field, re, anchored] :
+         {std::tuple{"keep_pattern_unless_after", &rule.keep_re_unless_after, "(?:%s)$"},
+          std::tuple{"keep_pattern_unless_before", &rule.keep_re_unless_before, "^(?:%s)"}}) {
+      if (!j.contains(field)) continue;
+      if (!rule.keep_re) return fail(std::string(field) + " needs a keep_pattern");
+      std::string p = anchored;
+      p.replace(p.find("%s"), 2, j[field].get<std::string>());
+      *re = std::make_unique<RE2>(p, re2_options());
+      if (!(*re)->ok()) return fail("bad " + std::string(field) + ": " + (*re)->error());
     }
   } catch (const nlohmann::json::exception& e) {
     return fail(std::string("bad field: ") + e.what());

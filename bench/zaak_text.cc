@@ -409,8 +409,11 @@ Case make_case(Rng& rng, std::size_t index, const CaseOptions& options) {
 
   s[1].add(v.first + " belde de ombudsman vanaf " + mobile.text +
            " en stuurde later stukken vanaf " + email.text + ".");
-  s[1].add(std::string("Overdag is ") + v.he() + " ook te bereiken op " + v.his() +
-           " vaste nummer " + fixed.text + ".");
+  if (rng.chance(50))
+    s[1].add(std::string("Overdag is ") + v.he() + " ook te bereiken op " + v.his() +
+             " vaste nummer " + fixed.text + ".");
+  else  // no possessive: "bereikbaar" alone must not make it an organisation's number
+    s[1].add(std::string("Overdag is ") + v.he() + " ook bereikbaar op " + fixed.text + ".");
   s[1].add(fill.once(kInvestigation));
   s[1].new_paragraph();
   s[1].add("Volgens " + v.initial() + " " +

@@ -107,6 +107,8 @@ TEST_CASE("undeclared names are found by their context", "[names][undeclared]") 
       {"Met Jan-Willem overlegde zij.", "Met [naam] overlegde zij."},
       {"Het dossier van Visser-de Jong.", "Het dossier van [naam]."},
       {"Een gesprek met Karim Ben Ali.", "Een gesprek met [naam]."},
+      {"Haar buurvrouw Van Houten hielp.", "Haar buurvrouw [naam] hielp."},
+      {"Zijn collega van der Steen belde.", "Zijn collega [naam] belde."},
   }));
   CAPTURE(text);
   CHECK(apply(text, {}, {}, Profile::kPublic) == expected);
@@ -127,7 +129,9 @@ TEST_CASE("streets, institutions, months, words and officials are kept", "[names
       "De ombudsman, de heer Van Zutphen, schreef aan Reinier van Zutphen.",
       "Mevrouw Halsema en mevrouw Halsema reageerden.", "Op de Kees Boeke school.",
       "Zij las artikel 9:1 Awb en de Wmo 2015.", "[naam] en mevrouw [naam] belden met [verzoeker].",
-      "Bijlage A. Daarna volgt het advies.");
+      "Bijlage A. Daarna volgt het advies.", "De teamleider Wmo belde terug.",
+      "Een bewoonster van Monnickendam en een medewerker van Werk en Inkomen.",
+      "Zij verhuisde naar 1891 HR Almere en daarna naar 1011 MW Amsterdam.");
   CAPTURE(text);
   CHECK(apply(text, {}, officials(), Profile::kPublic) == text);
 }

@@ -57,6 +57,15 @@ TEST_CASE("structured rules redact personal identifiers", "[rules]") {
       {"aanslagnummer 7254.11.094.H.25.", "aanslagnummer [kenmerk]."},
       {"Serienummer: 1234567", "Serienummer: [kenmerk]"},
       {"(134258395)", "([kenmerk])"},
+      // Abbreviation-like postcode letters after a house number, after "postcode", before a place.
+      {"Kerkstraat 135, 1712 OF Diemen", "[adres], [postcode] Diemen"},
+      {"Dorpsweg 4 1891 HR", "[adres] [postcode]"},
+      {"postcode 1017 EN", "postcode [postcode]"},
+      {"naar 1891 HR Almere verhuisd", "naar [postcode] Almere verhuisd"},
+      // "bereikbaar" with a person as subject is no organisation's number.
+      {"Zij is bereikbaar op (020) 426 12 67.", "Zij is bereikbaar op [telefoonnummer]."},
+      {"Overdag is hij ook bereikbaar op 036-9656004.",
+       "Overdag is hij ook bereikbaar op [telefoonnummer]."},
   }));
   CAPTURE(input);
   CHECK(redact(input) == expected);
@@ -134,6 +143,29 @@ TEST_CASE("a site can add rules from JSON", "[rules]") {
   CHECK(rules->specs().size() == RuleSet::builtin().specs().size() + 1);
   CHECK(redact("leerling LL-123456 en BSN 123456782", Profile::kPublic, *rules) ==
         "leerling [kenmerk] en BSN [BSN]");
+}
+
+TEST_CASE("a keep_pattern gives way to the context named in keep_pattern_unless_*", "[rules]") {
+  std::string error;
+  auto rules = RuleSet::with_extra(nlohmann::json::parse(R"J([{
+      "id": "pasnummer", "category": "kenmerk", "pattern": "P\\d{4}", "ground": "5.1.2e",
+      "replacement": "[kenmerk]", "keep_pattern": "P0\\d{3}",
+      "keep_pattern_unless_after": "(?i:pas)[ :]+", "keep_pattern_unless_before": " \\(eigen\\)"}])J"),
+                                   &error);
+  REQUIRE(rules);
+  auto [input, expected] = GENERATE(table<std::string, std::string>({
+      {"P1234 en P0123", "[kenmerk] en P0123"},
+      {"pas: P0123", "pas: [kenmerk]"},
+      {"P0123 (eigen)", "[kenmerk] (eigen)"},
+      {"P0123 (van de bank)", "P0123 (van de bank)"},
+  }));
+  CAPTURE(input);
+  CHECK(redact(input, Profile::kPublic, *rules) == expected);
+  CHECK(RuleSet::with_extra(nlohmann::json::parse(R"([{"id": "x", "category": "x",
+      "pattern": "x", "ground": "5.1.2e", "replacement": "[x]",
+      "keep_pattern_unless_after": "y"}])"),
+                            &error) == nullptr);
+  CHECK(error == "rule 'x': keep_pattern_unless_after needs a keep_pattern");
 }
 
 TEST_CASE("a bad extra rule is reported by its id", "[rules]") {
