@@ -121,7 +121,7 @@ std::string html_report(const ordered_json& report);
 }  // namespace
 
 bool write_audit(const AuditOptions& options, Diagnostics& diags, AuditTotals& totals) {
-  SiteInputs in = load_site_inputs(options.root, diags);
+  SiteInputs in = load_site_inputs(options.root, diags, options.jobs);
   if (!in.usable()) return false;
   const auto& config = in.config;
   const auto& docs = in.docs;

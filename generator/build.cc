@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -32,11 +33,6 @@ namespace generator {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-int default_jobs() {
-  unsigned n = std::thread::hardware_concurrency();
-  return n == 0 ? 1 : static_cast<int>(n);
-}
 
 namespace {
 
@@ -150,7 +146,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
       return true;
     }
   }
-  SiteInputs l = load_site_inputs(options.root, diags);
+  SiteInputs l = load_site_inputs(options.root, diags, jobs);
   // serve (preview): drafts are rendered like approved documents, the server marks them.
   std::set<std::string> drafts;
   if (options.preview) drafts = promote_drafts(l.docs);
@@ -214,15 +210,19 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
     std::lock_guard lock(paths_mutex);
     paths.push_back(std::move(file.path));
   };
+  // The site-wide files are made beside the pages and their JSON twins, on one more thread.
+  auto site_wide = std::async(std::launch::async, [&] {
+    for (auto& f : woo_sitemaps(model, *l.config)) emit(std::move(f));
+    emit(atom_feed(model, *l.config));
+    emit(search_index(model, jobs));
+    for (auto& f : theme_files(options.root, diags)) emit(std::move(f));
+  });
   render_html(model, *l.config, templates, glossary, diags, jobs, emit);
   timer.lap("template");
-  for (auto& f : woo_sitemaps(model, *l.config)) emit(std::move(f));
-  emit(atom_feed(model, *l.config));
-  emit(search_index(model));
-  OutputFiles twins = json_twins(model, *l.config);
-  parallel_for(twins.size(), jobs, [&](std::size_t i) { emit(std::move(twins[i])); });
-  twins.clear();
-  for (auto& f : theme_files(options.root, diags)) emit(std::move(f));
+  parallel_for(model.pages.size(), jobs, [&](std::size_t i) {
+    if (!model.pages[i].json_url.empty()) emit(json_twin(model.pages[i], *l.config));
+  });
+  site_wide.get();
   progress("verify", 0, paths.size());  // every file is verified by now, pages as rendered
   std::sort(paths.begin(), paths.end());
   for (std::size_t i = 1; i < paths.size(); ++i)
@@ -252,7 +252,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
 }
 
 bool verify_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& summary) {
-  SiteInputs l = load_site_inputs(options.root, diags);
+  SiteInputs l = load_site_inputs(options.root, diags, options.jobs);
   if (!l.config || !l.rules) return false;
   fs::path out = options.out.empty() ? options.root / "site" : options.out;
   OutputFiles files = read_tree(out, diags);

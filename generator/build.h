@@ -6,6 +6,7 @@
 #include <string>
 
 #include "generator/diagnostics.h"
+#include "generator/parallel.h"
 #include "generator/preview.h"
 #include "generator/progress.h"
 
@@ -43,8 +44,5 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& s
 
 /// Scans an already built site (OUT) against the persons declared under ROOT.
 bool verify_site(const BuildOptions& options, Diagnostics& diags, BuildSummary& summary);
-
-/// Default job count: the number of cores.
-int default_jobs();
 
 }  // namespace generator

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <optional>
 #include <system_error>
 #include <utility>
 
 #include "generator/frontmatter.h"
 #include "generator/json_positions.h"
+#include "generator/parallel.h"
 #include "generator/validate.h"
 
 namespace generator {
@@ -159,14 +161,23 @@ std::optional<SourceDoc> parse_document(std::string_view text, const std::string
   }
 }
 
-std::vector<SourceDoc> load_content(const std::filesystem::path& root, Diagnostics& diags) {
+std::vector<SourceDoc> load_content(const std::filesystem::path& root, Diagnostics& diags,
+                                    int jobs) {
+  std::vector<std::string> files = list_documents(root, diags);
+  // Reading and parsing (YAML above all) on every core; duplicates are decided in file order.
+  std::vector<std::optional<SourceDoc>> parsed(files.size());
+  parallel_for(files.size(), jobs > 0 ? jobs : default_jobs(), [&](std::size_t i) {
+    if (auto text = read_source_file(root / files[i], files[i], diags)) {
+      parsed[i] = parse_document(*text, files[i], diags);
+    }
+  });
   std::vector<SourceDoc> docs;
+  docs.reserve(files.size());
   std::map<std::pair<DocKind, std::string>, std::string> first_use;
-  for (const std::string& rel : list_documents(root, diags)) {
-    auto text = read_source_file(root / rel, rel, diags);
-    if (!text) continue;
-    auto doc = parse_document(*text, rel, diags);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::optional<SourceDoc>& doc = parsed[i];
     if (!doc) continue;
+    const std::string& rel = files[i];
     auto [it, inserted] = first_use.emplace(std::pair(doc->kind, doc->id), rel);
     if (!inserted) {
       SourcePos at = id_position(*doc);

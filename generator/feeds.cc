@@ -179,31 +179,33 @@ OutputFile atom_feed(const SiteModel& model, const SiteConfig& config) {
   return {"atom.xml", std::move(x)};
 }
 
+OutputFile json_twin(const DocPage& p, const SiteConfig& config) {
+  const auto& f = p.doc->fields();
+  nlohmann::ordered_json j = {
+      {"id", f.id},
+      {"type", kind_name(f.kind)},
+      {"title", f.title},
+      {"date", f.date},
+      {"modified", p.modified},
+      {"url", config.base_url + p.url},
+      {"publisher", {{"name", config.publisher.name}, {"tooi", config.publisher.tooi}}},
+      {"wooCategory", p.woo_category},
+      {"summary", f.summary},
+      {"municipality", f.municipality},
+      {"themes", f.themes},
+      {"outcome", f.outcome},
+      {"reportNumber", f.report_number},
+      {"redactions", f.redaction_count},
+      {"text", p.body.plain_text},
+  };
+  return {p.json_url,
+          json_html_safe(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n"};
+}
+
 OutputFiles json_twins(const SiteModel& model, const SiteConfig& config) {
   OutputFiles files;
   for (const DocPage& p : model.pages) {
-    if (p.json_url.empty()) continue;
-    const auto& f = p.doc->fields();
-    nlohmann::ordered_json j = {
-        {"id", f.id},
-        {"type", kind_name(f.kind)},
-        {"title", f.title},
-        {"date", f.date},
-        {"modified", p.modified},
-        {"url", config.base_url + p.url},
-        {"publisher", {{"name", config.publisher.name}, {"tooi", config.publisher.tooi}}},
-        {"wooCategory", p.woo_category},
-        {"summary", f.summary},
-        {"municipality", f.municipality},
-        {"themes", f.themes},
-        {"outcome", f.outcome},
-        {"reportNumber", f.report_number},
-        {"redactions", f.redaction_count},
-        {"text", p.body.plain_text},
-    };
-    files.push_back(
-        {p.json_url,
-         json_html_safe(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n"});
+    if (!p.json_url.empty()) files.push_back(json_twin(p, config));
   }
   return files;
 }

@@ -32,4 +32,7 @@ OutputFile atom_feed(const SiteModel& model, const SiteConfig& config);
 /// zaken/<id>.json and rapporten/<slug>.json: metadata and scrubbed text.
 OutputFiles json_twins(const SiteModel& model, const SiteConfig& config);
 
+/// The JSON twin of one page (a page with a json_url).
+OutputFile json_twin(const DocPage& page, const SiteConfig& config);
+
 }  // namespace generator

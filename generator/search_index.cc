@@ -1,9 +1,10 @@
 #include "generator/search_index.h"
 
 #include <algorithm>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "generator/text_util.h"
 
@@ -93,30 +94,34 @@ std::size_t letters(std::string_view word) {
 
 std::vector<std::string> search_keywords(std::string_view plain_text,
                                          const std::vector<std::string>& skip, std::size_t limit) {
-  std::set<std::string, std::less<>> skipped;
+  // Words are views into one lower-cased copy: no string per word.
+  std::string lowered = lower_ascii(plain_text);
+  std::unordered_set<std::string> skipped;
   for (const std::string& s : skip)
     for_each_word(s, [&](std::string_view w) { skipped.insert(lower_ascii(w)); });
   struct Count {
     std::size_t n = 0;
     std::size_t first = 0;
   };
-  std::map<std::string, Count, std::less<>> counts;
-  std::size_t order = 0;
-  for_each_word(plain_text, [&](std::string_view raw) {
-    std::string word = lower_ascii(raw);
-    if (letters(word) < 4 || stop_words().count(word) || skipped.count(word)) return;
+  std::unordered_map<std::string_view, Count> counts;
+  std::vector<std::string_view> order;  // words in order of first use
+  for_each_word(lowered, [&](std::string_view word) {
+    if (letters(word) < 4 || stop_words().count(word)) return;
     if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
-    auto [it, inserted] = counts.try_emplace(word, Count{0, order});
-    if (inserted) ++order;
+    auto [it, inserted] = counts.try_emplace(word, Count{0, order.size()});
+    if (inserted) order.push_back(word);
     ++it->second.n;
   });
-  std::vector<std::pair<std::string, Count>> ranked(counts.begin(), counts.end());
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.second.n != b.second.n ? a.second.n > b.second.n : a.second.first < b.second.first;
-  });
+  std::vector<std::pair<std::string_view, Count>> ranked;
+  ranked.reserve(order.size());
+  for (std::string_view w : order) {
+    if (!skipped.count(std::string(w))) ranked.emplace_back(w, counts[w]);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second.n > b.second.n; });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ranked.size() && out.size() < limit; ++i)
-    out.push_back(ranked[i].first);
+    out.emplace_back(ranked[i].first);
   return out;
 }
 
@@ -133,10 +138,12 @@ std::string shorten(std::string_view text, std::size_t max_bytes) {
   return out + "\xE2\x80\xA6";  // …
 }
 
-OutputFile search_index(const SiteModel& model) {
-  nlohmann::ordered_json docs = nlohmann::ordered_json::array();
-  for (const DocPage& p : model.pages) {
-    if (&p == model.home || p.url.empty()) continue;
+OutputFile search_index(const SiteModel& model, int jobs) {
+  // Entries are made on `jobs` threads, then listed in page order.
+  std::vector<nlohmann::ordered_json> entries(model.pages.size());
+  parallel_for(model.pages.size(), jobs, [&](std::size_t i) {
+    const DocPage& p = model.pages[i];
+    if (&p == model.home || p.url.empty()) return;
     const PublicFields& f = p.doc->fields();
     std::vector<std::string> terms;
     if (f.kind == DocKind::kZaak) terms.push_back(f.id);
@@ -155,7 +162,11 @@ OutputFile search_index(const SiteModel& model) {
         {"terms", terms},
         {"keywords", search_keywords(p.body.plain_text, skip)},
     };
-    docs.push_back(std::move(entry));
+    entries[i] = std::move(entry);
+  });
+  nlohmann::ordered_json docs = nlohmann::ordered_json::array();
+  for (auto& entry : entries) {
+    if (!entry.is_null()) docs.push_back(std::move(entry));
   }
   nlohmann::ordered_json index = {{"version", 1}, {"documents", std::move(docs)}};
   return {

@@ -30,7 +30,7 @@ std::vector<std::string> search_keywords(std::string_view plain_text,
 /// `text` cut at a word boundary to at most `max_bytes` bytes (UTF-8 safe), with "…" if cut.
 std::string shorten(std::string_view text, std::size_t max_bytes);
 
-/// zoeken/index.json for every published document except the home page.
-OutputFile search_index(const SiteModel& model);
+/// zoeken/index.json for every published document except the home page, made on `jobs` threads.
+OutputFile search_index(const SiteModel& model, int jobs = 1);
 
 }  // namespace generator

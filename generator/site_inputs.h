@@ -21,7 +21,8 @@ struct SiteInputs {
   bool usable() const { return config && rules; }
 };
 
-/// Loads everything under `root`; problems go to `diags` and leave the parts unset.
-SiteInputs load_site_inputs(const std::filesystem::path& root, Diagnostics& diags);
+/// Loads everything under `root` on `jobs` threads (0: one per core); problems go to `diags`
+/// and leave the parts unset.
+SiteInputs load_site_inputs(const std::filesystem::path& root, Diagnostics& diags, int jobs = 0);
 
 }  // namespace generator

@@ -9,6 +9,7 @@
 
 #include "generator/config.h"
 #include "generator/markdown.h"
+#include "generator/parallel.h"
 #include "generator/scrubbed_doc.h"
 
 namespace generator {
@@ -54,8 +55,5 @@ SiteModel build_model(const std::vector<ScrubbedDoc>& docs, const SiteConfig& co
 /// "klachtoordelen" for zaakverslagen, "onderzoeksrapporten" for reports, or the front matter's
 /// woo.category.
 std::string woo_category_of(const PublicFields& doc);
-
-/// Runs fn(i) for i in [0, n) on `jobs` threads (1: inline). Output order is the caller's.
-void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& fn);
 
 }  // namespace generator

@@ -90,22 +90,20 @@ std::vector<anonymizer::Leak> scan_content(std::string_view bytes,
 }  // namespace
 
 VerifiedSegments::Key VerifiedSegments::key_of(std::string_view bytes) {
-  std::uint64_t fnv = 14695981039346656037ull;  // FNV-1a, independent of std::hash
-  for (unsigned char c : bytes) fnv = (fnv ^ c) * 1099511628211ull;
-  return {std::hash<std::string_view>()(bytes), fnv ^ bytes.size()};
+  return content_hash128(bytes);
 }
 
 bool VerifiedSegments::contains(const Key& key) {
-  Shard& shard = shards_[key.first % kShards];
+  Shard& shard = shards_[(key.first >> 32) % kShards];  // KeySet probes by the low bits
   std::lock_guard lock(shard.mutex);
-  if (shard.seen.count(key)) return true;
-  if (!loaded_.count(key)) return false;
+  if (shard.seen.contains(key)) return true;
+  if (!loaded_.contains(key)) return false;
   shard.seen.insert(key);  // still clean, and part of this run's set
   return true;
 }
 
 void VerifiedSegments::insert(const Key& key) {
-  Shard& shard = shards_[key.first % kShards];
+  Shard& shard = shards_[(key.first >> 32) % kShards];
   std::lock_guard lock(shard.mutex);
   shard.seen.insert(key);
 }
@@ -115,8 +113,11 @@ void VerifiedSegments::load(const std::filesystem::path& file, const std::string
   if (!bytes) return;
   CacheReader r(*bytes);
   if (r.str() != kVerifiedMagic || r.str() != fingerprint) return;
-  std::unordered_set<Key, KeyHash> keys;
-  for (auto n = r.count(16); n > 0 && r.ok(); --n) keys.insert({r.u64(), r.u64()});
+  KeySet keys;
+  for (auto n = r.count(16); n > 0 && r.ok(); --n) {
+    std::uint64_t first = r.u64();
+    keys.insert({first, r.u64()});
+  }
   if (r.ok() && r.at_end()) loaded_ = std::move(keys);
 }
 
@@ -129,10 +130,10 @@ bool VerifiedSegments::save(const std::filesystem::path& file,
   for (const Shard& shard : shards_) n += shard.seen.size();
   w.u64(n);
   for (const Shard& shard : shards_) {
-    for (const Key& k : shard.seen) {
+    shard.seen.for_each([&](const Key& k) {
       w.u64(k.first);
       w.u64(k.second);
-    }
+    });
   }
   return write_cache_file(file, w.bytes());
 }

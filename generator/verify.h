@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <unordered_set>
 #include <utility>
 
 #include "anonymizer/leak_scan.h"
 #include "generator/diagnostics.h"
+#include "generator/key_set.h"
 #include "generator/output_file.h"
 
 namespace generator {
@@ -36,16 +36,13 @@ class VerifiedSegments {
   bool save(const std::filesystem::path& file, const std::string& fingerprint) const;
 
  private:
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const { return k.first ^ (k.second << 1); }
-  };
   struct Shard {
     mutable std::mutex mutex;
-    std::unordered_set<Key, KeyHash> seen;  // clean in this run
+    KeySet seen;  // clean in this run
   };
   static constexpr std::size_t kShards = 64;
   std::array<Shard, kShards> shards_;
-  std::unordered_set<Key, KeyHash> loaded_;  // read-only while scanning
+  KeySet loaded_;  // read-only while scanning
 };
 
 /// Checks output files one by one, from any number of threads: `check` reports each leak as
