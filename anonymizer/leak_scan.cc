@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <utility>
 
 #include "anonymizer/kept_terms.h"
 #include "anonymizer/lexicon.h"
@@ -18,11 +20,24 @@ namespace {
 constexpr std::string_view kHonorificKeys[] = {"mevrouw",  "mw", "mevr", "dhr", "meneer",
                                                "mijnheer", "mr", "dr",   "mej", "heer"};
 
-// Text as a reader sees it: HTML entities, JSON \u escapes and URL %-escapes decoded, with the
-// source offset of every byte so hits point into the original file.
+// Text as a reader sees it: HTML entities, JSON \u escapes and URL %-escapes decoded. `runs`
+// maps it back: each run starts at a decoded offset and a source offset; a plain run advances
+// both together, the bytes of a decoded escape all point at the escape.
 struct Decoded {
+  struct Run {
+    std::size_t decoded;
+    std::size_t source;
+    bool escape;
+  };
   std::string text;
-  std::vector<std::size_t> source;
+  std::vector<Run> runs;
+
+  std::size_t to_source(std::size_t pos) const {
+    auto it = std::upper_bound(runs.begin(), runs.end(), pos,
+                               [](std::size_t p, const Run& r) { return p < r.decoded; });
+    const Run& run = *std::prev(it);  // runs[0] starts at 0
+    return run.escape ? run.source : run.source + (pos - run.decoded);
+  }
 };
 
 int hex_value(char c) {
@@ -44,75 +59,82 @@ std::string named_entity(std::string_view name) {
   static constexpr std::string_view kMarks[] = {"uml",   "acute", "grave", "circ", "tilde",
                                                 "cedil", "ring",  "slash", "caron"};
   for (std::string_view m : kMarks) {
-    if (name.size() == m.size() + 1 && name.ends_with(m) && std::isalpha(name[0])) {
+    if (name.size() == m.size() + 1 && name.ends_with(m) &&
+        std::isalpha(static_cast<unsigned char>(name[0]))) {
       return std::string(1, name[0]);
     }
   }
   return std::string();
 }
 
+// The decoded text of the escape at in[i] and the bytes it takes, or nothing when in[i] starts
+// no escape.
+std::optional<std::pair<std::string, std::size_t>> escape_at(std::string_view in, std::size_t i) {
+  auto cp_text = [](char32_t cp) {
+    std::string s;
+    utf8::append(s, cp);
+    return s;
+  };
+  char c = in[i];
+  if (c == '&') {
+    std::size_t semi = in.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) return std::nullopt;
+    std::string_view body = in.substr(i + 1, semi - i - 1);
+    if (body.size() > 1 && body[0] == '#') {
+      bool hex = body[1] == 'x' || body[1] == 'X';
+      char32_t cp = 0;
+      bool ok = body.size() > (hex ? 2u : 1u);
+      for (std::size_t k = hex ? 2 : 1; k < body.size() && ok; ++k) {
+        int v = hex ? hex_value(body[k])
+                    : (std::isdigit(static_cast<unsigned char>(body[k])) ? body[k] - '0' : -1);
+        ok = v >= 0 && cp < 0x110000;
+        cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      }
+      if (!ok) return std::nullopt;
+      return std::pair(cp_text(cp == 0x2019 || cp == 0x2018 ? U'\'' : cp), semi + 1 - i);
+    }
+    std::string named = named_entity(body);
+    if (named.empty()) return std::nullopt;
+    return std::pair(named, semi + 1 - i);
+  }
+  if (c == '\\' && i + 5 < in.size() && in[i + 1] == 'u') {
+    char32_t cp = 0;
+    for (std::size_t k = 2; k < 6; ++k) {
+      int v = hex_value(in[i + k]);
+      if (v < 0) return std::nullopt;
+      cp = cp * 16 + static_cast<char32_t>(v);
+    }
+    return std::pair(cp_text(cp), std::size_t{6});
+  }
+  if (c == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
+    char byte = static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
+    return std::pair(std::string(1, byte), std::size_t{3});
+  }
+  return std::nullopt;
+}
+
 Decoded decode_escapes(std::string_view in) {
   Decoded d;
   d.text.reserve(in.size());
-  d.source.reserve(in.size() + 1);
-  auto put = [&](std::string_view s, std::size_t from) {
-    d.text += s;
-    d.source.insert(d.source.end(), s.size(), from);
+  std::size_t i = 0;
+  auto plain_until = [&](std::size_t to) {  // copies in[i, to) as it is
+    if (to <= i) return;
+    d.runs.push_back({d.text.size(), i, false});
+    d.text.append(in.substr(i, to - i));
+    i = to;
   };
-  auto put_cp = [&](char32_t cp, std::size_t from) {
-    std::string s;
-    utf8::append(s, cp);
-    put(s, from);
-  };
-  for (std::size_t i = 0; i < in.size();) {
-    char c = in[i];
-    if (c == '&') {
-      std::size_t semi = in.find(';', i);
-      if (semi != std::string_view::npos && semi - i <= 10) {
-        std::string_view body = in.substr(i + 1, semi - i - 1);
-        if (body.size() > 1 && body[0] == '#') {
-          bool hex = body[1] == 'x' || body[1] == 'X';
-          char32_t cp = 0;
-          bool ok = body.size() > (hex ? 2u : 1u);
-          for (std::size_t k = hex ? 2 : 1; k < body.size() && ok; ++k) {
-            int v = hex ? hex_value(body[k]) : (std::isdigit(body[k]) ? body[k] - '0' : -1);
-            ok = v >= 0 && cp < 0x110000;
-            cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
-          }
-          if (ok) {
-            put_cp(cp == 0x2019 || cp == 0x2018 ? U'\'' : cp, i);
-            i = semi + 1;
-            continue;
-          }
-        } else if (std::string named = named_entity(body); !named.empty()) {
-          put(named, i);
-          i = semi + 1;
-          continue;
-        }
-      }
-    } else if (c == '\\' && i + 5 < in.size() && in[i + 1] == 'u') {
-      char32_t cp = 0;
-      bool ok = true;
-      for (std::size_t k = 2; k < 6 && ok; ++k) {
-        int v = hex_value(in[i + k]);
-        ok = v >= 0;
-        cp = cp * 16 + static_cast<char32_t>(v);
-      }
-      if (ok) {
-        put_cp(cp, i);
-        i += 6;
-        continue;
-      }
-    } else if (c == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 &&
-               hex_value(in[i + 2]) >= 0) {
-      put(std::string(1, static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]))), i);
-      i += 3;
-      continue;
+  while (i < in.size()) {
+    plain_until(std::min(in.find_first_of("&\\%", i), in.size()));
+    if (i >= in.size()) break;
+    if (auto escape = escape_at(in, i)) {
+      d.runs.push_back({d.text.size(), i, true});
+      d.text += escape->first;
+      i += escape->second;
+    } else {
+      plain_until(i + 1);
     }
-    put(std::string_view(&in[i], 1), i);
-    ++i;
   }
-  d.source.push_back(in.size());
+  d.runs.push_back({d.text.size(), in.size(), false});  // the end maps to the end
   return d;
 }
 
@@ -172,7 +194,7 @@ std::vector<Leak> LeakScanner::scan(std::string_view text) const {
     bool decode = needs_decoding(text);
     if (decode) decoded = decode_escapes(text);
     std::string_view plain = decode ? std::string_view(decoded.text) : text;
-    auto to_source = [&](std::size_t pos) { return decode ? decoded.source[pos] : pos; };
+    auto to_source = [&](std::size_t pos) { return decode ? decoded.to_source(pos) : pos; };
     NameTokens tokens(plain);
     auto officials = impl_->officials.find(tokens, MatchMode::kOutput);
     auto kept = find_term_spans(tokens, impl_->allow);

@@ -52,6 +52,10 @@ TEST_CASE("the leak scanner finds declared names in published files", "[leak]") 
       {"<p>Li en Bo gingen naar de Vriesstraat.</p>", {}},
       {"<p>De ombudsman Reinier van Zutphen en Anne Mulder.</p>", {}},
       {"<p>[verzoeker] en [kind 1]</p>", {}},
+      // Offsets after several escapes of different lengths still point at the source bytes.
+      {"<a href=\"/zoek?q=Maria%20de%20Vries\">&amp;&#x2019;&amp;</a> &eacute; Maria",
+       {"naam:Maria%20de%20Vries", "naam:Maria"}},
+      {"&lt;&lt;&lt;\\u0041 Roos&#32;Bakker", {"naam:Roos&#32;Bakker"}},
   }));
   CAPTURE(text);
   CHECK(leaks(site_scanner(), text) == expected);
