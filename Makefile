@@ -7,7 +7,8 @@ CMAKE_FLAGS ?=
 # Debian 12 packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential cmake pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
   nlohmann-json3-dev libre2-dev catch2 libyaml-cpp-dev libssl-dev libbenchmark-dev \
-  wdutch libxml2-utils clang libclang-rt-14-dev chromium hugo time libcpp-httplib-dev
+  wdutch libxml2-utils clang libclang-rt-14-dev chromium hugo time libcpp-httplib-dev \
+  libmimalloc-dev
 # Node.js and npm (browser tests) come from Debian only when the machine has none of its own:
 # Debian's npm conflicts with a Node.js installed otherwise.
 NODE_PACKAGES := $(shell command -v node >/dev/null || echo nodejs) $(shell command -v npm >/dev/null || echo npm)
