@@ -8,9 +8,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <set>
-#include <sstream>
 
 namespace generator {
 
@@ -70,11 +67,40 @@ bool same_bytes(const fs::path& path, const std::string& bytes) {
   return same && existing == bytes;
 }
 
+// errno tells why when it fails (ENOENT: the folder is missing).
 bool write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  return static_cast<bool>(out);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  bool ok = true;
+  for (std::size_t done = 0; ok && done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    ok = n > 0;
+    done += ok ? static_cast<std::size_t>(n) : 0;
+  }
+  int saved = errno;  // of a failed write, before close may change it
+  bool closed = ::close(fd) == 0;
+  if (!ok) errno = saved;
+  return ok && closed;
+}
+
+// Runs `op` (a write or link into `target`); when its folder is missing, makes it and runs `op`
+// again. Folders are made as files first need them: no lock between the writing threads.
+template <typename Op>
+bool with_folder(const fs::path& target, Op op, std::string& error) {
+  if (op()) return true;
+  if (errno != ENOENT) {
+    error = std::strerror(errno);
+    return false;
+  }
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    error = "cannot create its folder: " + ec.message();
+    return false;
+  }
+  if (op()) return true;
+  error = std::strerror(errno);
+  return false;
 }
 
 }  // namespace
@@ -114,6 +140,7 @@ StagedSite::StagedSite(const fs::path& out_arg, Diagnostics& diags)
     diags_.error(label_, 0, 0, "output exists and is not a folder");
     return;
   }
+  live_ = fs::is_directory(out_, ec);
   lock_ = std::make_unique<LockFile>(parent / ("." + name + ".lock"));
   if (!lock_->held()) {
     diags_.error(label_, 0, 0, "another build is writing this output (lock ." + name + ".lock)");
@@ -145,22 +172,20 @@ bool StagedSite::put(const OutputFile& file) {
   if (!ok_) return false;
   if (!is_safe_output_path(file.path)) return fail("unsafe output path refused: " + file.path);
   fs::path target = staging_ / file.path;
-  {
-    std::lock_guard lock(mutex_);
-    if (folders_.insert(target.parent_path()).second) {
-      std::error_code ec;
-      fs::create_directories(target.parent_path(), ec);
-      if (ec) return fail("cannot create folder for " + file.path + ": " + ec.message());
+  std::string error;
+  if (live_) {
+    fs::path live = out_ / file.path;
+    // Unchanged files keep their inode and mtime, so rsync and CDN uploads see nothing new.
+    if (same_bytes(live, file.bytes) &&
+        with_folder(
+            target, [&] { return ::link(live.c_str(), target.c_str()) == 0; }, error)) {
+      ++kept_;
+      return true;
     }
   }
-  fs::path live = out_ / file.path;
-  // Unchanged files keep their inode and mtime, so rsync and CDN uploads see nothing new.
-  if (same_bytes(live, file.bytes) && ::link(live.c_str(), target.c_str()) == 0) {
-    ++kept_;
-    return true;
-  }
-  if (!write_file(target, file.bytes))
-    return fail("cannot write " + file.path + ": " + std::strerror(errno));
+  if (!with_folder(
+          target, [&] { return write_file(target, file.bytes); }, error))
+    return fail("cannot write " + file.path + ": " + error);
   ++written_;
   return true;
 }

@@ -4,8 +4,6 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
-#include <mutex>
-#include <set>
 #include <string>
 
 #include "generator/diagnostics.h"
@@ -45,8 +43,7 @@ class StagedSite {
   std::filesystem::path staging_;
   std::unique_ptr<LockFile> lock_;
   std::atomic<bool> ok_ = false;
-  std::mutex mutex_;
-  std::set<std::filesystem::path> folders_;  // created in staging already
+  bool live_ = false;  // a live site exists to compare with
   std::atomic<std::size_t> written_ = 0;
   std::atomic<std::size_t> kept_ = 0;
 };
