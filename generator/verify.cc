@@ -36,15 +36,18 @@ std::string words_of_path(std::string_view path) {
   return out;
 }
 
-// Splits at "\n" between a '>' and a '<': no name (its words join by spaces, hyphens, dots and
-// apostrophes) and no identifier pattern crosses a tag boundary, so each segment can be scanned
-// on its own. Text without such boundaries (JSON, a search index) is one segment.
+// Splits at "\n" between a '>' and a '<' (indented or not): no name (its words join by spaces,
+// hyphens, dots and apostrophes) and no identifier pattern crosses a tag boundary, so each
+// segment can be scanned on its own. Text without such boundaries (JSON, a search index) is one
+// segment.
 std::vector<std::pair<std::size_t, std::size_t>> segments_of(std::string_view bytes) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = 0;
   for (std::size_t nl = bytes.find('\n'); nl != std::string_view::npos;
        nl = bytes.find('\n', nl + 1)) {
-    if (nl > start && bytes[nl - 1] == '>' && nl + 1 < bytes.size() && bytes[nl + 1] == '<') {
+    if (nl <= start || bytes[nl - 1] != '>') continue;
+    std::size_t next = bytes.find_first_not_of(" \t", nl + 1);
+    if (next != std::string_view::npos && bytes[next] == '<') {
       out.emplace_back(start, nl + 1);
       start = nl + 1;
     }

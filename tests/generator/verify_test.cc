@@ -73,3 +73,25 @@ TEST_CASE("verify reports a leak in every file that repeats it", "[verify]") {
   CHECK(messages.find("site/p4.html:6:1:") != std::string::npos);  // "Jan\nPietersen"
   CHECK(messages.find("leak of bsn") != std::string::npos);
 }
+
+TEST_CASE("verify splits indented XML between tags and still finds every leak", "[verify]") {
+  anonymizer::Persons persons = {{"Jan Pietersen", "verzoeker"}};
+  anonymizer::LeakScanner scanner(persons, {}, anonymizer::RuleSet::builtin());
+  OutputFiles files;
+  for (int i = 0; i < 4; ++i) {
+    std::string xml = "<?xml version=\"1.0\"?>\n<urlset>\n  <url>\n";
+    xml += "    <loc>https://example.nl/zaken/" + std::to_string(i) + "/</loc>\n";
+    xml += "    <title>Brief van J. Pietersen</title>\n";  // shared by every file
+    // Text that starts on the line after its tag is no boundary: "Jan\n      Pietersen".
+    xml += "    <omschrijving>\n      Jan\n      Pietersen belde.\n    </omschrijving>\n";
+    xml += "  </url>\n</urlset>\n";
+    files.push_back({"sitemap-" + std::to_string(i) + ".xml", xml});
+  }
+  Diagnostics diags;
+  std::size_t leaks = generator::verify_files(files, scanner, "site", diags, 2);
+  INFO(messages_of(diags));
+  CHECK(leaks == 4 * 2);
+  std::string messages = messages_of(diags);
+  CHECK(messages.find("site/sitemap-3.xml:5:") != std::string::npos);
+  CHECK(messages.find("site/sitemap-3.xml:7:7:") != std::string::npos);
+}
