@@ -7,7 +7,7 @@
 #include <map>
 #include <mutex>
 #include <sstream>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "generator/cache_io.h"
 #include "generator/site_model.h"
@@ -56,37 +56,60 @@ std::vector<std::pair<std::size_t, std::size_t>> segments_of(std::string_view by
   return out;
 }
 
-// Scans the segments of `bytes` not yet seen clean, joined in one text (the joints are still
-// ">\n<"), and maps each leak back to its offset in `bytes`.
+// Scans the segments of `bytes` not yet seen clean, each distinct one once, joined in one text
+// (the joints are still ">\n<"), and maps each leak back to every offset in `bytes` where its
+// segment occurs.
 std::vector<anonymizer::Leak> scan_content(std::string_view bytes,
                                            const anonymizer::LeakScanner& scanner,
                                            VerifiedSegments& clean) {
   struct Piece {
     std::size_t from;    // offset in `joined`
     std::size_t source;  // offset in `bytes`
-    std::size_t size;
     SegmentKey key;
   };
+  struct KeyHash {
+    std::size_t operator()(const SegmentKey& k) const { return k.first; }
+  };
   std::vector<Piece> pieces;
+  std::unordered_map<SegmentKey, std::size_t, KeyHash> index;  // piece of each key in this file
+  std::vector<std::pair<std::size_t, std::size_t>> repeats;    // (piece, offset in `bytes`)
   std::string joined;
   for (auto [s, e] : segments_of(bytes)) {
     std::string_view segment = bytes.substr(s, e - s);
     SegmentKey key = VerifiedSegments::key_of(segment);
     if (clean.contains(key)) continue;
-    pieces.push_back({joined.size(), s, segment.size(), key});
+    auto [it, first] = index.try_emplace(key, pieces.size());
+    if (!first) {  // a sitemap repeats most of its lines: scanned once, reported at each
+      repeats.emplace_back(it->second, s);
+      continue;
+    }
+    pieces.push_back({joined.size(), s, key});
     joined += segment;
   }
-  std::vector<anonymizer::Leak> leaks = scanner.scan(joined);
-  std::vector<bool> dirty(pieces.size(), false);
-  for (auto& leak : leaks) {
+  std::vector<anonymizer::Leak> found = scanner.scan(joined);
+  std::vector<std::vector<anonymizer::Leak>> by_piece(pieces.size());  // offsets in the piece
+  for (auto& leak : found) {
     auto it = std::upper_bound(pieces.begin(), pieces.end(), leak.offset,
                                [](std::size_t off, const Piece& p) { return off < p.from; });
-    const Piece& piece = *std::prev(it);
-    dirty[static_cast<std::size_t>(std::prev(it) - pieces.begin())] = true;
-    leak.offset = piece.source + (leak.offset - piece.from);
+    std::size_t i = static_cast<std::size_t>(std::prev(it) - pieces.begin());
+    leak.offset -= pieces[i].from;
+    by_piece[i].push_back(leak);
   }
-  for (std::size_t i = 0; i < pieces.size(); ++i)
-    if (!dirty[i]) clean.insert(pieces[i].key);
+  std::vector<anonymizer::Leak> leaks;
+  auto report = [&](std::size_t piece, std::size_t source) {
+    for (anonymizer::Leak leak : by_piece[piece]) {
+      leak.offset += source;
+      leaks.push_back(std::move(leak));
+    }
+  };
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (by_piece[i].empty()) clean.insert(pieces[i].key);
+    report(i, pieces[i].source);
+  }
+  for (auto [piece, source] : repeats) report(piece, source);
+  std::sort(leaks.begin(), leaks.end(), [](const anonymizer::Leak& a, const anonymizer::Leak& b) {
+    return a.offset < b.offset;
+  });
   return leaks;
 }
 

@@ -95,3 +95,17 @@ TEST_CASE("verify splits indented XML between tags and still finds every leak", 
   CHECK(messages.find("site/sitemap-3.xml:5:") != std::string::npos);
   CHECK(messages.find("site/sitemap-3.xml:7:7:") != std::string::npos);
 }
+
+TEST_CASE("a segment repeated within one file is reported at every place", "[verify]") {
+  anonymizer::Persons persons = {{"Jan Pietersen", "verzoeker"}};
+  anonymizer::LeakScanner scanner(persons, {}, anonymizer::RuleSet::builtin());
+  std::string xml = "<list>\n";
+  for (int i = 0; i < 3; ++i) xml += "  <item>Brief van J. Pietersen</item>\n  <item>x</item>\n";
+  xml += "</list>\n";
+  Diagnostics diags;
+  CHECK(generator::verify_files({{"lijst.xml", xml}}, scanner, "site", diags, 1) == 3);
+  std::string messages = messages_of(diags);
+  for (const char* at : {"site/lijst.xml:2:", "site/lijst.xml:4:", "site/lijst.xml:6:"}) {
+    CHECK(messages.find(at) != std::string::npos);
+  }
+}
