@@ -297,25 +297,15 @@ class Renderer {
 
   std::string template_for(const DocPage& p, const std::string& variant) {
     const auto& f = p.doc->fields();
-    std::string name = variant + "/" + (f.layout.empty() ? default_layout(f.kind) : f.layout);
+    // Without a layout, the template is named after the kind: "site/zaakverslag".
+    std::string name =
+        variant + "/" + (f.layout.empty() ? std::string(kind_name(f.kind)) : f.layout);
     if (!templates_.has(name)) {
       // The loader records where `layout` stood, so the error points at it.
       diags_.error(f.path, f.layout_pos.line, f.layout_pos.col, "unknown template '" + name + "'");
       return {};
     }
     return name;
-  }
-
-  static std::string default_layout(DocKind kind) {
-    switch (kind) {
-    case DocKind::kZaak:
-      return "zaakverslag";
-    case DocKind::kRapport:
-      return "rapport";
-    case DocKind::kPagina:
-      return "pagina";
-    }
-    return "pagina";
   }
 
   // -- the public site ----------------------------------------------------------------------
