@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -57,6 +58,25 @@ inline Run run(const std::string& args, const std::filesystem::path& cwd = ".",
 
 inline std::filesystem::path source_dir() {
   return OMBUDSITE_SOURCE_DIR;
+}
+
+/// A fresh temp_dir(name) holding copies of `items` (files or folders) of the source tree.
+inline std::filesystem::path copy_of(const std::string& name,
+                                     std::initializer_list<const char*> items) {
+  std::filesystem::path root = temp_dir(name);
+  for (const char* item : items) {
+    std::filesystem::copy(source_dir() / item, root / item,
+                          std::filesystem::copy_options::recursive);
+  }
+  return root;
+}
+
+/// A copy of tests/sites/minimal as a site root.
+inline std::filesystem::path minimal_site(const std::string& name) {
+  std::filesystem::path root = temp_dir(name);
+  std::filesystem::copy(source_dir() / "tests/sites/minimal", root,
+                        std::filesystem::copy_options::recursive);
+  return root;
 }
 
 }  // namespace cli_test

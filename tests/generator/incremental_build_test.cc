@@ -46,10 +46,7 @@ std::vector<std::string> changed(const std::map<std::string, Stamp>& before,
 }
 
 fs::path example_copy(const std::string& name) {
-  fs::path root = cli_test::temp_dir("incr-" + name);
-  for (const char* item : {"ombudsite.json", "content", "templates", "themes"})
-    fs::copy(cli_test::source_dir() / item, root / item, fs::copy_options::recursive);
-  return root;
+  return cli_test::copy_of("incr-" + name, {"ombudsite.json", "content", "templates", "themes"});
 }
 
 void replace_in(const fs::path& file, const std::string& from, const std::string& to) {

@@ -12,12 +12,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path copy_minimal_site(const std::string& name) {
-  fs::path dir = temp_dir(name);
-  fs::copy(source_dir() / "tests/sites/minimal", dir, fs::copy_options::recursive);
-  return dir;
-}
-
 void replace_once(const fs::path& file, const std::string& from, const std::string& to) {
   std::string text = slurp(file);
   auto at = text.find(from);
@@ -29,7 +23,7 @@ void replace_once(const fs::path& file, const std::string& from, const std::stri
 }  // namespace
 
 TEST_CASE("new zaak creates a draft that check accepts", "[new][cli]") {
-  fs::path dir = copy_minimal_site("new-zaak");
+  fs::path dir = minimal_site("new-zaak");
   auto r = run("new zaak 2025-00123", dir);
   CHECK(r.status == 0);
   CHECK(r.err.empty());
@@ -51,7 +45,7 @@ TEST_CASE("new zaak creates a draft that check accepts", "[new][cli]") {
 }
 
 TEST_CASE("new rapport creates a draft that check accepts", "[new][cli]") {
-  fs::path dir = copy_minimal_site("new-rapport");
+  fs::path dir = minimal_site("new-rapport");
   auto r =
       run("new rapport wachtlijsten-jeugdzorg-2025 -s " + dir.string(), fs::temp_directory_path());
   CHECK(r.status == 0);
@@ -70,7 +64,7 @@ TEST_CASE("new rapport creates a draft that check accepts", "[new][cli]") {
 }
 
 TEST_CASE("a scaffolded zaak, once approved, is built and published", "[new][cli]") {
-  fs::path dir = copy_minimal_site("new-publish");
+  fs::path dir = minimal_site("new-publish");
   REQUIRE(run("new zaak 2025-00124", dir).status == 0);
   REQUIRE(run("new rapport nieuw-rapport", dir).status == 0);
   auto draft = run("build", dir);
@@ -93,7 +87,7 @@ TEST_CASE("a scaffolded zaak, once approved, is built and published", "[new][cli
 }
 
 TEST_CASE("new refuses to overwrite", "[new][cli]") {
-  fs::path dir = copy_minimal_site("new-exists");
+  fs::path dir = minimal_site("new-exists");
   REQUIRE(run("new zaak 2025-00125", dir).status == 0);
   fs::path file = dir / "content/zaken/2025-00125.md";
   std::ofstream(file, std::ios::binary | std::ios::trunc) << "my own work\n";
@@ -141,7 +135,7 @@ TEST_CASE("new: usage errors exit 2 and write nothing", "[new][cli]") {
        "new rapport: the slug '../../etc' must use only lower-case a-z, 0-9 and '-'"},
   }));
   CAPTURE(args);
-  fs::path dir = copy_minimal_site("new-usage");
+  fs::path dir = minimal_site("new-usage");
   auto before = std::distance(fs::recursive_directory_iterator(dir), {});
   auto r = run(args, dir);
   CHECK(r.status == 2);

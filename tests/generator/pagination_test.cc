@@ -30,9 +30,7 @@ std::string pagination_of(const std::string& html) {
 }  // namespace
 
 TEST_CASE("list pages show a window of page links", "[pagination][site]") {
-  fs::path root = cli_test::temp_dir("pagination");
-  for (const char* item : {"ombudsite.json", "content"})
-    fs::copy(cli_test::source_dir() / item, root / item, fs::copy_options::recursive);
+  fs::path root = cli_test::copy_of("pagination", {"ombudsite.json", "content"});
   std::string config = cli_test::slurp(root / "ombudsite.json");
   auto at = config.find("\"size\": 10");
   REQUIRE(at != std::string::npos);

@@ -63,8 +63,7 @@ TEST_CASE("silent progress prints nothing", "[progress]") {
 }
 
 TEST_CASE("build prints stage lines with --verbose and a two-line summary", "[progress][cli]") {
-  fs::path dir = cli_test::temp_dir("summary");
-  fs::copy(cli_test::source_dir() / "tests/sites/minimal", dir, fs::copy_options::recursive);
+  fs::path dir = cli_test::minimal_site("summary");
 
   auto quiet_ci = cli_test::run("build", dir);
   REQUIRE(quiet_ci.status == 0);

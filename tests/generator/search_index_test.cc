@@ -51,8 +51,7 @@ TEST_CASE("summaries are shortened at a word, UTF-8 safe", "[search]") {
 }
 
 TEST_CASE("a build writes zoeken/index.json and the search page", "[search][cli]") {
-  fs::path dir = cli_test::temp_dir("search");
-  fs::copy(cli_test::source_dir() / "tests/sites/minimal", dir, fs::copy_options::recursive);
+  fs::path dir = cli_test::minimal_site("search");
   auto r = cli_test::run("build", dir);
   CAPTURE(r.err);
   REQUIRE(r.status == 0);
