@@ -100,16 +100,6 @@ std::string context_around(const std::string& text, const std::vector<AuditEntry
   return (from > 0 ? "…" : "") + squash_space(out) + (to < text.size() ? "…" : "");
 }
 
-LineCol field_position(const SourceDoc& doc, const std::string& field, std::size_t offset) {
-  if (field == "body") {
-    LineCol lc = line_col_at(doc.body, offset);
-    lc.line += doc.body_line - 1;
-    return lc;
-  }
-  auto it = doc.positions.find(field);
-  return it == doc.positions.end() ? LineCol{0, 0} : LineCol{it->second.line, it->second.col};
-}
-
 std::string csv_cell(const std::string& s) {
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -167,7 +157,7 @@ bool write_audit(const AuditOptions& options, Diagnostics& diags, AuditTotals& t
     std::map<std::string, std::size_t> found_placeholders;
     for (const auto& e : entries[i]) {
       const std::string& text = field_text(doc, e.field);
-      LineCol lc = field_position(doc, e.field, e.redaction.start);
+      SourcePos lc = field_position(doc, e.field, e.redaction.start);
       ordered_json r;
       r["field"] = e.field;
       r["line"] = lc.line;

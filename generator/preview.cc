@@ -19,21 +19,13 @@ std::set<std::string> promote_drafts(std::vector<SourceDoc>& docs) {
 
 namespace {
 
-// "path:line:col" for the body (exact), "path:line" for a kinderen body (its indentation in the
-// front matter is unknown) and "path:line:col" of the value for other front-matter fields.
+// "path:line:col", "path:line" (a kinderen body) or "path" as far as the position is known.
 std::string location_of(const SourceDoc& doc, const std::string& field, std::size_t offset) {
+  SourcePos at = field_position(doc, field, offset);
   std::string where = doc.path;
-  if (field == "body") {
-    LineCol lc = line_col_at(doc.body, offset);
-    return where + ":" + std::to_string(lc.line + doc.body_line - 1) + ":" + std::to_string(lc.col);
-  }
-  if (field == "kinderen.body" && doc.kinderen && doc.kinderen->body_line > 0) {
-    LineCol lc = line_col_at(doc.kinderen->body, offset);
-    return where + ":" + std::to_string(lc.line + doc.kinderen->body_line - 1);
-  }
-  auto it = doc.positions.find(field);
-  if (it == doc.positions.end() || it->second.line <= 0) return where;
-  return where + ":" + std::to_string(it->second.line) + ":" + std::to_string(it->second.col);
+  if (at.line > 0) where += ":" + std::to_string(at.line);
+  if (at.line > 0 && at.col > 0) where += ":" + std::to_string(at.col);
+  return where;
 }
 
 PreviewRedaction preview_of(const SourceDoc& doc, const AuditEntry& e) {

@@ -64,4 +64,9 @@ struct SourceDoc {
   bool published() const { return status == "approved"; }
 };
 
+/// Where byte `offset` of a scrubbed field stands in the source file: exact in the body; the
+/// line only (col 0) in a kinderen body, whose indentation in the front matter is unknown; the
+/// value's position for other front-matter fields; {0, 0} when unknown.
+SourcePos field_position(const SourceDoc& doc, const std::string& field, std::size_t offset);
+
 }  // namespace generator
