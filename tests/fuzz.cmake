@@ -4,7 +4,7 @@
 option(OMBUDSITE_FUZZ "Link the fuzz targets with libFuzzer (clang only)" OFF)
 
 set(fuzz_dir ${CMAKE_CURRENT_SOURCE_DIR}/fuzz)
-foreach(target frontmatter mustache markdown scrub)
+foreach(target frontmatter mustache markdown scrub leak_scan)
   if(OMBUDSITE_FUZZ)
     add_executable(fuzz_${target} ${fuzz_dir}/fuzz_${target}.cc)
     target_link_options(fuzz_${target} PRIVATE -fsanitize=fuzzer)

@@ -3,7 +3,7 @@
 # SECONDS seconds (default 60) on its seed corpus in tests/fuzz/corpus/<target>/. New inputs go to
 # build-fuzz/corpus/<target>/ (not into the repo); crashes to build-fuzz/crashes/<target>/.
 #
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]     targets: frontmatter mustache markdown scrub
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]     targets: frontmatter mustache markdown scrub leak_scan
 #
 # FUZZ_SEED (default: random) fixes libFuzzer's seed: CI passes one, so that a run explores the
 # same inputs as the long runs made before landing and fails only on a real regression.
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(frontmatter mustache markdown scrub)
+[ ${#targets[@]} -gt 0 ] || targets=(frontmatter mustache markdown scrub leak_scan)
 build=${FUZZ_BUILD:-build-fuzz}
 jobs=${JOBS:-2}
 seed=${FUZZ_SEED:-0}
