@@ -1,6 +1,7 @@
 #include "anonymizer/leak_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <utility>
@@ -113,10 +114,34 @@ std::optional<std::pair<std::string, std::size_t>> escape_at(std::string_view in
   return std::nullopt;
 }
 
+// The next '&', '\\' or '%' at or after a position that only grows, or the text's size: one
+// memchr scan per character, each resumed where it stopped (the library's find_first_of looks
+// every byte up in the set one at a time).
+class EscapeFinder {
+ public:
+  explicit EscapeFinder(std::string_view in) : in_(in) {}
+  std::size_t next(std::size_t from) {
+    std::size_t best = in_.size();
+    for (std::size_t k = 0; k < kChars.size(); ++k) {
+      if (!found_ || at_[k] < from) at_[k] = std::min(in_.find(kChars[k], from), in_.size());
+      best = std::min(best, at_[k]);
+    }
+    found_ = true;
+    return best;
+  }
+
+ private:
+  static constexpr std::array<char, 3> kChars = {'&', '\\', '%'};
+  std::string_view in_;
+  std::array<std::size_t, 3> at_{};
+  bool found_ = false;
+};
+
 Decoded decode_escapes(std::string_view in) {
   Decoded d;
   d.text.reserve(in.size());
   std::size_t i = 0;
+  EscapeFinder escapes(in);
   auto plain_until = [&](std::size_t to) {  // copies in[i, to) as it is
     if (to <= i) return;
     d.runs.push_back({d.text.size(), i, false});
@@ -124,7 +149,7 @@ Decoded decode_escapes(std::string_view in) {
     i = to;
   };
   while (i < in.size()) {
-    plain_until(std::min(in.find_first_of("&\\%", i), in.size()));
+    plain_until(escapes.next(i));
     if (i >= in.size()) break;
     if (auto escape = escape_at(in, i)) {
       d.runs.push_back({d.text.size(), i, true});
@@ -139,7 +164,7 @@ Decoded decode_escapes(std::string_view in) {
 }
 
 bool needs_decoding(std::string_view text) {
-  return text.find_first_of("&\\%") != std::string_view::npos;
+  return EscapeFinder(text).next(0) < text.size();
 }
 
 }  // namespace

@@ -6,8 +6,9 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <mutex>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "anonymizer/leak_scan.h"
@@ -63,7 +64,11 @@ class OutputVerifier {
   VerifiedSegments local_;
   VerifiedSegments* clean_;
   std::mutex names_mutex_;
-  std::map<std::string, std::string, std::less<>> names_;
+  struct NameHash {
+    using is_transparent = void;  // look up by string_view without a copy
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::string, NameHash, std::equal_to<>> names_;
   std::atomic<std::size_t> leaks_ = 0;
 };
 
