@@ -218,6 +218,10 @@ std::optional<std::string_view> without_possessive(std::string_view key) {
 }  // namespace
 
 void NameMatcher::add(NamePattern pattern) {
+  add(pattern, pattern.owner);
+}
+
+void NameMatcher::add(const NamePattern& pattern, int owner) {
   if (pattern.keys.empty()) return;
   const std::string& first = pattern.keys.front();
   first_words_[static_cast<unsigned char>(first[0])] |= length_bit(first.size());
@@ -230,7 +234,7 @@ void NameMatcher::add(NamePattern pattern) {
     }
     node = next;
   }
-  Terminal t{pattern.owner, static_cast<std::uint32_t>(pattern.keys.size()),
+  Terminal t{owner, static_cast<std::uint32_t>(pattern.keys.size()),
              static_cast<std::uint32_t>(pattern.initials), pattern.needs_capital,
              pattern.whole_name};
   auto& ends = nodes_[node].ends;

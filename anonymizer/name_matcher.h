@@ -57,6 +57,8 @@ struct NameMatch {
 class NameMatcher {
  public:
   void add(NamePattern pattern);
+  /// add() for a pattern that belongs to `owner`, whatever its own owner (no copy is made).
+  void add(const NamePattern& pattern, int owner);
   bool empty() const { return terminals_ == 0; }
 
   /// Non-overlapping matches, the longest at each position, in text order.

@@ -43,9 +43,8 @@ const DeclaredTable& declared_table(const Persons& persons) {
     table.matcher = NameMatcher();
     table.placeholders = person_placeholders(persons);
     for (std::size_t i = 0; i < persons.size(); ++i) {
-      for (NamePattern p : patterns_of(persons[i].name)) {
-        p.owner = static_cast<int>(i);
-        table.matcher.add(std::move(p));
+      for (const NamePattern& p : patterns_of(persons[i].name)) {
+        table.matcher.add(p, static_cast<int>(i));
       }
     }
   }

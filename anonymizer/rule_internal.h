@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "anonymizer/flag_trie.h"
+#include "anonymizer/group_spans.h"
 #include "anonymizer/pattern_scanners.h"
 #include "anonymizer/rules.h"
 
@@ -46,6 +47,10 @@ struct Rule {
   unsigned char first_hi = 0xFF;
   std::bitset<256> context_first;    // first bytes of spec.context (folded)
   PatternScanner scanner = nullptr;  // does what `re` does, faster, for a few known patterns
+  GroupSpan group_span = nullptr;    // where the group lies in a match, for a few known patterns
+  GroupSplit group_split = GroupSplit::kNone;
+  std::unique_ptr<RE2> head_re;   // with group_split: the pattern before its group...
+  std::unique_ptr<RE2> group_re;  // ...and the group's own
 };
 
 /// Letters below this (Latin up to Extended-B) are all a narrowed pattern knows of.

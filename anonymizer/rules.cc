@@ -180,6 +180,19 @@ void find_first_bytes(Rule& rule) {
   rule.first_hi = max.empty() ? 0xFF : static_cast<unsigned char>(max[0]);
 }
 
+// For the few built-in patterns whose group follows from the whole match (group_spans.h).
+void find_group_without_re2(Rule& rule) {
+  rule.group_span = group_span_for(rule.spec.pattern);
+  rule.group_split = group_split_for(rule.spec.pattern);
+  if (rule.group_split == GroupSplit::kNone) return;
+  auto split = split_final_group(rule.spec.pattern);
+  if (split) {
+    rule.head_re = std::make_unique<RE2>(split->head, re2_options());
+    rule.group_re = std::make_unique<RE2>(split->group, re2_options());
+  }
+  if (!split || !rule.head_re->ok() || !rule.group_re->ok()) rule.group_split = GroupSplit::kNone;
+}
+
 // Parses one rule object; on failure returns an error message that names the rule.
 std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
   std::string id = j.is_object() && j.contains("id") && j["id"].is_string()
@@ -226,6 +239,7 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
     rule.has_group = rule.re->NumberOfCapturingGroups() == 1;
     find_first_bytes(rule);
     rule.scanner = scanner_for(s.pattern);
+    if (rule.has_group) find_group_without_re2(rule);
     if (auto narrow = rule_detail::narrow_variant(s.pattern)) {
       rule.narrow_re = std::make_unique<RE2>(*narrow, re2_options());
       if (!rule.narrow_re->ok() ||
