@@ -47,6 +47,7 @@ TEST_CASE("structured rules redact personal identifiers", "[rules]") {
       {"geboren op 3 mei 1987", "geboren op [geboortedatum]"},
       {"geboortedatum: 03-05-1987", "geboortedatum: [geboortedatum]"},
       {"geb. 3-5-1987", "geb. [geboortedatum]"},
+      {"geb 3-5-1987 en geb: 4-6-1990", "geb [geboortedatum] en geb: [geboortedatum]"},
       {"geboren 3-5-'87", "geboren [geboortedatum]"},
       {"Zijn auto met kenteken 52-HKT-7 stond er.", "Zijn auto met kenteken [kenteken] stond er."},
       {"kenteken 52HKT7", "kenteken [kenteken]"},
@@ -87,7 +88,8 @@ TEST_CASE("structured rules keep what the policy keeps", "[rules]") {
       "Mail info@ombudsman.nl of klachten@gemeente.example.nl.",
       "Code AB-123-C en 12-ABC-3 zijn geen kentekens.", "Arbeidsmarkt 2024 en Wmo 2015.",
       "In 1401 BW staat het.", "Zie https://www.example.nl/zaak/12345678 voor meer.",
-      "Het is [BSN] en [kenmerk] en [telefoonnummer].", "Het bellen op 088 123 4567 lukte.");
+      "Het is [BSN] en [kenmerk] en [telefoonnummer].", "Het bellen op 088 123 4567 lukte.",
+      "Het gebeurde op 3 mei 2020 in het gebouw, bij gebruik van 03-05-2020.");
   CAPTURE(input);
   CHECK(redact(input) == input);
 }
