@@ -209,7 +209,9 @@ Identifier make_postcode(Rng& rng) {
   do {
     digits = "1" + rng.digits(3);  // the region: Amsterdam 10xx-11xx, Almere 13xx, Zaanstad 15xx
     letters = {static_cast<char>('A' + rng.below(26)), static_cast<char>('A' + rng.below(26))};
-  } while (!usable_postcode_letters(letters) || digits == "1000");
+    // No 19xx: the case-blind leak check would take a year in the prose ("sinds 1996 op de")
+    // for the postcode "1996 OP".
+  } while (!usable_postcode_letters(letters) || digits == "1000" || digits >= "1900");
   std::string spaced = digits + " " + letters;
   std::string compact = digits + letters;
   Identifier id{rng.chance(70) ? spaced : compact, {spaced, compact}};
