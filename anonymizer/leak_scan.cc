@@ -220,7 +220,7 @@ std::vector<Leak> LeakScanner::scan(std::string_view text) const {
     if (decode) decoded = decode_escapes(text);
     std::string_view plain = decode ? std::string_view(decoded.text) : text;
     auto to_source = [&](std::size_t pos) { return decode ? decoded.to_source(pos) : pos; };
-    NameTokens tokens(plain);
+    NameTokens tokens(plain, /*classify=*/false);
     auto officials = impl_->officials.find(tokens, MatchMode::kOutput);
     auto kept = find_term_spans(tokens, impl_->allow);
     for (const NameMatch& m : impl_->names.find(tokens, MatchMode::kOutput)) {

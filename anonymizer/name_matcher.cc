@@ -265,7 +265,7 @@ bool NameMatcher::accepts(const NameTokens& tokens, std::size_t at, const Termin
   }
   const NameToken& last = tokens[at + n - 1];
   if (t.needs_capital && !last.upper_initial) return false;
-  if (!t.whole_name && n == 1 && (last.classes & kMonth)) {
+  if (!t.whole_name && n == 1 && (tokens.classes_of(at + n - 1) & kMonth)) {
     bool number_before = at > 0 && tokens[at - 1].has_digit;
     bool number_after = at + 1 < tokens.size() && tokens[at + 1].has_digit;
     if (number_before || number_after) return false;

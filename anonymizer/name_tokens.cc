@@ -108,7 +108,7 @@ bool starts_sentence(std::string_view gap, const NameToken& prev) {
 
 }  // namespace
 
-NameTokens::NameTokens(std::string_view text) : text_(text) {
+NameTokens::NameTokens(std::string_view text, bool classify) : text_(text), classified_(classify) {
   const Lexicon& lex = Lexicon::get();
   tokens_.reserve(text.size() / 6 + 1);
   // Folded keys are written straight into keys_: one byte per ASCII byte of the text.
@@ -167,6 +167,10 @@ NameTokens::NameTokens(std::string_view text) : text_(text) {
     t.scrubbed = t.start < scrubbed_until;
     std::string_view key(out + t.key, t.key_len);
     t.hash = word_hash(key);
+    if (!classify) {
+      tokens_.push_back(t);
+      continue;
+    }
     t.classes = lex.classes(key, t.hash);
     if (tokens_.empty()) {
       t.sentence_start = true;
@@ -177,6 +181,11 @@ NameTokens::NameTokens(std::string_view text) : text_(text) {
     tokens_.push_back(t);
   }
   keys_.resize(k);
+}
+
+std::uint32_t NameTokens::classes_of(std::size_t i) const {
+  if (classified_) return tokens_[i].classes;
+  return Lexicon::get().classes(key(i), tokens_[i].hash);
 }
 
 Gap NameTokens::gap_before(std::size_t i) const {

@@ -39,8 +39,13 @@ enum class Gap : std::uint8_t {
 
 class NameTokens {
  public:
-  /// Splits `text` (kept by reference: it must outlive this object).
-  explicit NameTokens(std::string_view text);
+  /// Splits `text` (kept by reference: it must outlive this object). Without `classify`, the
+  /// lexicon is not consulted: every token's classes are 0 and sentence_start is false (the leak
+  /// scanner looks classes up only where a name matched, see classes_of).
+  explicit NameTokens(std::string_view text, bool classify = true);
+  bool classified() const { return classified_; }
+  /// Lexicon::classes of token i, looked up now when the tokens were not classified.
+  std::uint32_t classes_of(std::size_t i) const;
 
   std::size_t size() const { return tokens_.size(); }
   const NameToken& operator[](std::size_t i) const { return tokens_[i]; }
@@ -68,6 +73,7 @@ class NameTokens {
   std::string_view text_;
   std::vector<NameToken> tokens_;
   std::string keys_;
+  bool classified_ = true;
 };
 
 /// The tokens of `text`, shared by the detectors that scrub() runs one after another on the same
