@@ -468,8 +468,10 @@ Case make_case(Rng& rng, std::size_t index, const CaseOptions& options) {
        "\"\ntitle: " + yaml_quote(std::string(subject.title) + " " + rng.pick(kProblems)) +
        "\ndate: " + date + "\nstatus: approved\nmunicipality: " + municipality + "\nthemes: [" +
        themes + "]\noutcome: " + outcome + "\nsummary: " + yaml_quote(summary) + "\npersons:\n";
-  for (const Person& p : persons)
+  for (const Person& p : persons) {
     md += "  - name: " + yaml_quote(p.full()) + "\n    role: " + p.role + "\n";
+    c.persons.emplace_back(p.full(), p.role);
+  }
   if (rng.chance(options.kinderen_percent)) {
     md += "kinderen:\n  title: " + yaml_quote(std::string(subject.title) + " duurde te lang") +
           "\n  summary: \"Iemand wachtte lang op de gemeente. De ombudsman hielp.\"\n  body: |\n";
@@ -480,6 +482,7 @@ Case make_case(Rng& rng, std::size_t index, const CaseOptions& options) {
           "gaat het beter.\n";
   }
   md += "---\n" + body;
+  c.body = std::move(body);
   return c;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench/rng.h"
@@ -20,6 +21,9 @@ struct Case {
   std::string markdown;  // front matter and body
   // Every planted identifier and person-name form: the public site must show none of them.
   std::vector<std::string> planted;
+  // The front matter's persons as (name, role) and the Markdown body, for the scrub benchmark.
+  std::vector<std::pair<std::string, std::string>> persons;
+  std::string body;
 };
 
 // Case `index` of a corpus: its id and date follow from the index, everything else from `rng`.

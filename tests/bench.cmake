@@ -2,7 +2,7 @@
 find_package(benchmark REQUIRED)
 
 add_executable(scrub_bench ${CMAKE_CURRENT_SOURCE_DIR}/bench/scrub_bench.cc)
-target_link_libraries(scrub_bench PRIVATE anonymizer benchmark::benchmark)
+target_link_libraries(scrub_bench PRIVATE anonymizer bench_corpus benchmark::benchmark)
 
 # The decisions of scrub() on the benchmark texts and the corpus, to compare two revisions.
 add_executable(scrub_snapshot ${CMAKE_CURRENT_SOURCE_DIR}/bench/scrub_snapshot.cc

@@ -1,6 +1,7 @@
-// scrub() throughput on generated Dutch case summaries: ~5 declared persons per document and
-// planted identifiers of every category. Single-threaded, so bytes_per_second is MB/s per core.
-// Target: >= 50 MB/s. Run: build/tests/scrub_bench [--benchmark_filter=...]
+// scrub() throughput, single-threaded, so bytes_per_second is MB/s per core. Target: >= 50 MB/s.
+// BM_ScrubZaakverslagen: the bodies of the Hugo comparison's corpus (bench/zaak_text), 2-4
+// declared persons each; BM_ScrubCaseSummaries: a denser stress text, an identifier in nearly
+// every paragraph and five declared persons. Run: build/tests/scrub_bench [--benchmark_filter=...]
 
 #include <benchmark/benchmark.h>
 
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include "anonymizer/scrub.h"
+#include "bench/rng.h"
+#include "bench/zaak_text.h"
 #include "bench_corpus.h"
 
 namespace {
@@ -41,6 +44,29 @@ void BM_ScrubCaseSummaries(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
 }
 BENCHMARK(BM_ScrubCaseSummaries)->Arg(4096)->Apply(add_min_max);
+
+// 500 zaakverslagen as bench/compare-hugo builds them: the Markdown body with its persons.
+void BM_ScrubZaakverslagen(benchmark::State& state) {
+  ::bench::Rng rng(1);
+  std::vector<bench::Document> docs;
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(state.range(0)); ++i) {
+    ::bench::Case c = ::bench::make_case(rng, i, {});
+    bench::Document doc{std::move(c.body), {}};
+    for (auto& [name, role] : c.persons) doc.persons.push_back(anonymizer::Person{name, role});
+    bytes += doc.text.size();
+    docs.push_back(std::move(doc));
+  }
+  anonymizer::ScrubOptions options;
+  for (auto _ : state) {
+    for (const auto& doc : docs) {
+      auto result = anonymizer::scrub(doc.text, doc.persons, allowlist(), options);
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_ScrubZaakverslagen)->Arg(500)->Apply(add_min_max);
 
 // One long report (1 MB) with undeclared names only.
 void BM_ScrubLongReport(benchmark::State& state) {
