@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 # Debian 12 packages the build, the tests and the benchmarks need.
 DEB_PACKAGES := build-essential cmake pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-  nlohmann-json3-dev libre2-dev catch2 libyaml-cpp-dev libssl-dev libbenchmark-dev \
+  nlohmann-json3-dev libre2-dev catch2 libyaml-dev libssl-dev libbenchmark-dev \
   wdutch libxml2-utils clang libclang-rt-14-dev chromium hugo time libcpp-httplib-dev \
   libmimalloc-dev
 # Node.js and npm (browser tests) come from Debian only when the machine has none of its own:

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -16,8 +15,8 @@ constexpr std::size_t kSummaryBytes = 240;
 
 // Words of four letters or more that say nothing about a document. Shorter words are dropped
 // anyway; "gemeente" and "ombudsman" occur in nearly every case.
-const std::set<std::string, std::less<>>& stop_words() {
-  static const std::set<std::string, std::less<>> kWords = {
+const std::unordered_set<std::string_view>& stop_words() {
+  static const std::unordered_set<std::string_view> kWords = {
       "aldus",    "alle",         "alleen",   "alles",   "andere",  "anders",    "bent",
       "beide",    "bijvoorbeeld", "binnen",   "daar",    "daarbij", "daarin",    "daarna",
       "daarom",   "daarop",       "daarover", "dagen",   "deed",    "deden",     "dezelfde",

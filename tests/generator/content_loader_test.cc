@@ -252,7 +252,7 @@ TEST_CASE("file-level problems are reported at their position", "[content_loader
       {"Alleen tekst.\n",
        "content/over.md:1:1: error: missing front matter: the file must start with a '---' line"},
       {"---\ntitle: T\n date: x\n---\n",
-       "content/over.md:3:6: error: invalid YAML: illegal map value"},
+       "content/over.md:3:6: error: invalid YAML: mapping values are not allowed in this context"},
   }));
   CAPTURE(text);
   Diagnostics diags;

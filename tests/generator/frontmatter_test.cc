@@ -111,6 +111,23 @@ TEST_CASE("quoted scalars stay strings", "[frontmatter]") {
   CHECK(fm->fields.dump() == R"({"a":"12","b":"true","c":"regel\n"})");
 }
 
+TEST_CASE("tagged scalars stay text; anchors expand; later documents are not read",
+          "[frontmatter]") {
+  auto [yaml, expected] = GENERATE(table<std::string, std::string>({
+      {"a: !!str 12\nb: !!int 7", R"({"a":"12","b":"7"})"},  // a tagged scalar stays text
+      {"a: &x [1, two]\nb: *x", R"({"a":[1,"two"],"b":[1,"two"]})"},
+      {"a: &x {k: v}\nb: [*x, *x]", R"({"a":{"k":"v"},"b":[{"k":"v"},{"k":"v"}]})"},
+      {"a: 1\n...\nb: 2", R"({"a":1})"},  // only the first document is read
+      {"\"a b\": c\n'd': e", R"({"a b":"c","d":"e"})"},
+  }));
+  CAPTURE(yaml);
+  Diagnostics diags;
+  auto fm = parse_frontmatter("---\n" + yaml + "\n---\n", "x.md", diags);
+  REQUIRE(fm);
+  CHECK(lines(diags).empty());
+  CHECK(fm->fields.dump() == expected);
+}
+
 TEST_CASE("empty front matter gives no fields", "[frontmatter]") {
   Diagnostics diags;
   auto fm = parse_frontmatter("---\n# alleen commentaar\n---\nTekst", "x.md", diags);
@@ -136,8 +153,11 @@ TEST_CASE("broken front matter is reported at its position", "[frontmatter]") {
       {"---\ntitle: x\nTekst\n",
        "x.md:1:1: error: front matter is not closed: no '---' line after the opening one"},
       {"---", "x.md:1:1: error: front matter is not closed: no '---' line after the opening one"},
-      {"---\ntitle: x\n  date: y\n---\n", "x.md:3:7: error: invalid YAML: illegal map value"},
-      {"---\ntitle: [open\n---\n", "x.md:3:1: error: invalid YAML: end of sequence flow not found"},
+      {"---\ntitle: x\n  date: y\n---\n",
+       "x.md:3:7: error: invalid YAML: mapping values are not allowed in this context"},
+      {"---\ntitle: [open\n---\n",
+       "x.md:3:1: error: invalid YAML: while parsing a flow sequence: did not find expected ',' or "
+       "']'"},
       {"---\n- a\n- b\n---\n",
        "x.md:2:1: error: front matter must be a list of 'field: value' lines"},
       {"---\ntitle: a\ndate: 2025-01-01\ntitle: b\n---\n",
