@@ -433,9 +433,12 @@ std::vector<Candidate> RuleSet::detect(std::string_view text, const utf8::Folded
   auto brackets = bracket_tokens(text);
   Scan scan{text, allow, brackets};
   std::vector<Found> found;
-  std::vector<int> hits;
-  for (auto [cb, ce] : chunks(text)) {
-    hits.clear();
+  // All Set passes first, then the rules: the Set's DFA states stay in the cache between chunks.
+  auto pieces = chunks(text);
+  std::vector<std::vector<int>> hits_of(pieces.size());
+  for (std::size_t c = 0; c < pieces.size(); ++c) {
+    auto [cb, ce] = pieces[c];
+    std::vector<int>& hits = hits_of[c];
     RE2::Set::ErrorInfo info{};
     if (!impl.set->Match(re2::StringPiece(text.data() + cb, ce - cb), &hits, &info) &&
         info.kind != RE2::Set::kNoError) {
@@ -444,8 +447,11 @@ std::vector<Candidate> RuleSet::detect(std::string_view text, const utf8::Folded
       for (std::size_t i = 0; i < impl.rules.size(); ++i) hits.push_back(static_cast<int>(i));
     }
     std::sort(hits.begin(), hits.end());
+  }
+  for (std::size_t c = 0; c < pieces.size(); ++c) {
+    auto [cb, ce] = pieces[c];
     std::optional<bool> narrow;  // whether the chunk is narrow_enough(), once a rule asks
-    for (int i : hits) {
+    for (int i : hits_of[c]) {
       const Rule& rule = impl.rules[static_cast<std::size_t>(i)];
       if (rule.kinderen_only && profile != Profile::kKinderen) continue;
       if (!context_possible(rule, folded, cb, ce)) continue;
