@@ -213,6 +213,12 @@ bool context_possible(const Rule& rule, const utf8::FoldedText& folded, std::siz
   std::size_t to = folded.folded_offset(ce);
   for (std::size_t p = from; p < to; ++p) {
     if (!rule.context_first[static_cast<unsigned char>(f[p])]) continue;
+    if (!rule.context_heads.empty()) {
+      if (f.size() - p < 3) continue;
+      std::uint32_t head = rule_detail::head3(f.data() + p);
+      const auto& heads = rule.context_heads;
+      if (std::find(heads.begin(), heads.end(), head) == heads.end()) continue;
+    }
     std::string_view rest = f.substr(p);
     for (const auto& w : words) {
       if (rest.starts_with(w)) return true;

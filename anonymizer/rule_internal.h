@@ -6,6 +6,7 @@
 
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,7 +46,10 @@ struct Rule {
   // search may skip ahead to the first such byte.
   unsigned char first_lo = 0;
   unsigned char first_hi = 0xFF;
-  std::bitset<256> context_first;    // first bytes of spec.context (folded)
+  std::bitset<256> context_first;  // first bytes of spec.context (folded)
+  // The first three bytes of each context word (all have three or more, else this is empty):
+  // "geb" rules out "gemeente" before any word is compared.
+  std::vector<std::uint32_t> context_heads;
   PatternScanner scanner = nullptr;  // does what `re` does, faster, for a few known patterns
   GroupSpan group_span = nullptr;    // where the group lies in a match, for a few known patterns
   GroupSplit group_split = GroupSplit::kNone;
@@ -55,6 +59,12 @@ struct Rule {
 
 /// Letters below this (Latin up to Extended-B) are all a narrowed pattern knows of.
 inline constexpr char32_t kNarrowLimit = 0x250;
+
+/// Three bytes as one number, for comparing word heads.
+inline std::uint32_t head3(const char* p) {
+  return static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[1]) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16;
+}
 
 /// The pattern with its Unicode letter classes (\p{L}, \p{Lu}, \p{Ll}) narrowed to their letters
 /// below kNarrowLimit, or nothing when it has none or holds a construct this does not know. On

@@ -229,10 +229,14 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
     std::string profile = j.value("profile", std::string("all"));
     if (profile != "all" && profile != "kinderen") return fail("unknown profile '" + profile + "'");
     rule.kinderen_only = profile == "kinderen";
+    bool short_word = false;
     for (auto& word : s.context) {
       word = utf8::fold(word);
       if (!word.empty()) rule.context_first.set(static_cast<unsigned char>(word[0]));
+      if (word.size() < 3) short_word = true;
+      if (word.size() >= 3) rule.context_heads.push_back(rule_detail::head3(word.data()));
     }
+    if (short_word) rule.context_heads.clear();
     rule.re = std::make_unique<RE2>(s.pattern, re2_options());
     if (!rule.re->ok()) return fail("bad pattern: " + rule.re->error());
     if (rule.re->NumberOfCapturingGroups() > 1) return fail("at most one capturing group");

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "anonymizer/word_table.h"
 #include "generator/text_util.h"
 
 namespace generator {
@@ -93,31 +94,25 @@ std::size_t letters(std::string_view word) {
 
 std::vector<std::string> search_keywords(std::string_view plain_text,
                                          const std::vector<std::string>& skip, std::size_t limit) {
-  // Words are views into one lower-cased copy: no string per word.
+  // Words are views into one lower-cased copy, counted in a flat table that keeps them in order
+  // of first use: no string and no node per word.
   std::string lowered = lower_ascii(plain_text);
-  std::unordered_set<std::string> skipped;
+  anonymizer::WordTable<char> skipped;  // copies its keys
   for (const std::string& s : skip)
-    for_each_word(s, [&](std::string_view w) { skipped.insert(lower_ascii(w)); });
-  struct Count {
-    std::size_t n = 0;
-    std::size_t first = 0;
-  };
-  std::unordered_map<std::string_view, Count> counts;
-  std::vector<std::string_view> order;  // words in order of first use
+    for_each_word(lower_ascii(s), [&](std::string_view w) { skipped.insert(w); });
+  anonymizer::WordTable<std::size_t> counts;
   for_each_word(lowered, [&](std::string_view word) {
-    if (letters(word) < 4 || stop_words().count(word)) return;
+    if (letters(word) < 4 || stop_words().contains(word)) return;
     if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
-    auto [it, inserted] = counts.try_emplace(word, Count{0, order.size()});
-    if (inserted) order.push_back(word);
-    ++it->second.n;
+    ++counts.insert(word);
   });
-  std::vector<std::pair<std::string_view, Count>> ranked;
-  ranked.reserve(order.size());
-  for (std::string_view w : order) {
-    if (!skipped.count(std::string(w))) ranked.emplace_back(w, counts[w]);
-  }
+  std::vector<std::pair<std::string_view, std::size_t>> ranked;
+  ranked.reserve(counts.size());
+  counts.for_each([&](std::string_view w, std::size_t n) {
+    if (!skipped.find(w)) ranked.emplace_back(w, n);
+  });
   std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.second.n > b.second.n; });
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ranked.size() && out.size() < limit; ++i)
     out.emplace_back(ranked[i].first);
