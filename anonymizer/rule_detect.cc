@@ -30,6 +30,21 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// The end of the first paragraph break in [from, limit): a blank line, or a line break between a
+// '>' and a '<' (HTML and XML: no identifier crosses a tag boundary, verify relies on it too).
+std::size_t paragraph_break(std::string_view text, std::size_t from, std::size_t limit) {
+  limit = std::min(limit, text.size());
+  for (std::size_t nl = text.find('\n', from); nl != std::string_view::npos && nl + 1 < limit;
+       nl = text.find('\n', nl + 1)) {
+    if (text[nl + 1] == '\n') return nl + 2;
+    if (nl == 0 || text[nl - 1] != '>') continue;
+    std::size_t next = nl + 1;
+    while (next < limit && (text[next] == ' ' || text[next] == '\t')) ++next;
+    if (next < limit && text[next] == '<') return nl + 1;
+  }
+  return std::string_view::npos;
+}
+
 // Splits the text at paragraph breaks into pieces of at least kParagraphChunk, so that a rule
 // runs only over the paragraphs where the RE2::Set saw it match; a text without paragraph breaks
 // is split at line breaks or spaces into pieces of about kChunk once it exceeds kMaxChunk.
@@ -41,10 +56,10 @@ std::vector<std::pair<std::size_t, std::size_t>> chunks(std::string_view text) {
     // Nothing beyond this can be a cut: searching further would make long texts quadratic.
     std::string_view window = text.substr(0, std::min(text.size(), start + kMaxChunk * 4));
     std::size_t paragraph = text.size() - start > kParagraphChunk
-                                ? window.find("\n\n", start + kParagraphChunk)
+                                ? paragraph_break(text, start + kParagraphChunk, start + kMaxChunk)
                                 : std::string_view::npos;
-    if (paragraph != std::string_view::npos && paragraph < start + kMaxChunk) {
-      end = paragraph + 2;
+    if (paragraph != std::string_view::npos) {
+      end = paragraph;
     } else if (text.size() - start > kMaxChunk) {
       std::size_t from = start + kChunk;
       std::size_t cut = window.find("\n\n", from);

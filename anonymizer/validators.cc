@@ -271,6 +271,19 @@ bool is_calendar_date(int year, int month, int day) {
 
 std::optional<Date> parse_dutch_date(std::string_view text) {
   std::string_view s = trim(text);
+  // "3  mei" and a date wrapped over two lines ("3\nmei 1987") read as "3 mei 1987".
+  std::string collapsed;
+  if (s.find_first_of("\t\n\r") != std::string_view::npos ||
+      s.find("  ") != std::string_view::npos) {
+    for (char c : s) {
+      bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (!blank)
+        collapsed += c;
+      else if (collapsed.empty() || collapsed.back() != ' ')
+        collapsed += ' ';
+    }
+    s = collapsed;
+  }
   // An optional weekday: "zaterdag 3 mei 1987", "za. 3-5-1987".
   std::size_t space = s.find(' ');
   if (space != std::string_view::npos && is_weekday(s.substr(0, space))) {

@@ -94,6 +94,24 @@ TEST_CASE("structured rules keep what the policy keeps", "[rules]") {
   CHECK(redact(input) == input);
 }
 
+TEST_CASE("rules find identifiers in every paragraph of HTML and Markdown", "[rules]") {
+  // The text is cut into paragraphs at blank lines and at ">\n<" (html lines): an identifier
+  // right after a cut, one in a later line, and one across a soft line break are all found.
+  std::string filler(140, 'x');
+  auto [input, expected] = GENERATE_COPY(table<std::string, std::string>({
+      {"<p>" + filler + "</p>\n<p>Bel 06-12345678.</p>\n<p>BSN 123456782</p>",
+       "<p>" + filler + "</p>\n<p>Bel [telefoonnummer].</p>\n<p>BSN [BSN]</p>"},
+      {"<li>" + filler + "</li>\n  <li>IBAN NL91 ABNA 0417 1643 00</li>",
+       "<li>" + filler + "</li>\n  <li>IBAN [rekeningnummer]</li>"},
+      {filler + "\n\nZij is geboren op 3\nmei 1987.",
+       filler + "\n\nZij is geboren op [geboortedatum]."},
+      {"<p>" + filler + " geboren op\n3 mei 1987</p>",
+       "<p>" + filler + " geboren op\n[geboortedatum]</p>"},
+  }));
+  CAPTURE(input);
+  CHECK(redact(input) == expected);
+}
+
 TEST_CASE("the kinderen profile also drops exact dates", "[rules]") {
   auto [input, pub, kind] = GENERATE(table<std::string, std::string, std::string>({
       {"Op 3 mei 2024 ging het mis.", "Op 3 mei 2024 ging het mis.", "Op [datum] ging het mis."},

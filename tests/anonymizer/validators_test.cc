@@ -137,6 +137,9 @@ TEST_CASE("Dutch dates parse to real calendar days", "[validators]") {
       {"3.5.2024", Date{2024, 5, 3}},
       {"1987-05-03", Date{1987, 5, 3}},
       {"zaterdag 2 mei 1987", Date{1987, 5, 2}},
+      {"3\nmei 1987", Date{1987, 5, 3}},  // wrapped over two lines
+      {"3  mei\t1987", Date{1987, 5, 3}},
+      {"zaterdag\n2 mei 1987", Date{1987, 5, 2}},
       {"12 Januari 2020", Date{2020, 1, 12}},
       {"1 okt. 2019", Date{2019, 10, 1}},
       {"29 februari 2024", Date{2024, 2, 29}},
