@@ -221,9 +221,15 @@ std::vector<Leak> LeakScanner::scan(std::string_view text) const {
     std::string_view plain = decode ? std::string_view(decoded.text) : text;
     auto to_source = [&](std::size_t pos) { return decode ? decoded.to_source(pos) : pos; };
     NameTokens tokens(plain, /*classify=*/false);
-    auto officials = impl_->officials.find(tokens, MatchMode::kOutput);
-    auto kept = find_term_spans(tokens, impl_->allow);
-    for (const NameMatch& m : impl_->names.find(tokens, MatchMode::kOutput)) {
+    auto matches = impl_->names.find(tokens, MatchMode::kOutput);
+    // Officials and allowlisted terms only matter where a name was found: rarely.
+    std::vector<NameMatch> officials;
+    std::vector<TextSpan> kept;
+    if (!matches.empty()) {
+      officials = impl_->officials.find(tokens, MatchMode::kOutput);
+      kept = find_term_spans(tokens, impl_->allow);
+    }
+    for (const NameMatch& m : matches) {
       bool official = std::any_of(officials.begin(), officials.end(), [&](const NameMatch& o) {
         return o.start <= m.start && m.end <= o.end;
       });
