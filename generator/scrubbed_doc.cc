@@ -14,16 +14,18 @@ std::string_view ground_mark(std::string_view ground) {
 std::string strip_marks(std::string_view marked) {
   std::string out;
   out.reserve(marked.size());
-  for (std::size_t i = 0; i < marked.size();) {
-    // U+E000..U+E00F encode as EE 80 80..8F.
-    if (i + 2 < marked.size() && static_cast<unsigned char>(marked[i]) == 0xEE &&
-        static_cast<unsigned char>(marked[i + 1]) == 0x80 &&
+  // U+E000..U+E00F encode as EE 80 80..8F: copy the runs between them whole.
+  std::size_t from = 0;
+  for (std::size_t i = marked.find('\xEE'); i != std::string_view::npos;
+       i = marked.find('\xEE', i + 1)) {
+    if (i + 2 < marked.size() && static_cast<unsigned char>(marked[i + 1]) == 0x80 &&
         (static_cast<unsigned char>(marked[i + 2]) & 0xF0) == 0x80) {
-      i += 3;
-      continue;
+      out.append(marked.substr(from, i - from));
+      from = i + 3;
+      i += 2;
     }
-    out += marked[i++];
   }
+  out.append(marked.substr(from));
   return out;
 }
 
