@@ -34,6 +34,7 @@ bool is_space(char c) {
 // '>' and a '<' (HTML and XML: no identifier crosses a tag boundary, verify relies on it too).
 std::size_t paragraph_break(std::string_view text, std::size_t from, std::size_t limit) {
   limit = std::min(limit, text.size());
+  text = text.substr(0, limit);  // a search past the limit would make long texts quadratic
   for (std::size_t nl = text.find('\n', from); nl != std::string_view::npos && nl + 1 < limit;
        nl = text.find('\n', nl + 1)) {
     if (text[nl + 1] == '\n') return nl + 2;
