@@ -13,12 +13,16 @@ if [ ! -x /usr/lib/chromium/chromium ] && [ ! -x /usr/bin/chromium ]; then
   echo "skipped: chromium is not installed (apt-get install chromium)"
   exit 77
 fi
-if [ ! -d "$here/node_modules/playwright-core" ]; then
+# A marker written after a complete install: node_modules/playwright-core exists as soon as npm
+# starts unpacking, and a parallel test that saw it would run a half-installed package.
+installed="$here/node_modules/.ombudsite-installed"
+if [ ! -f "$installed" ]; then
   # Parallel ctest runs may install at once: one installs, the others wait for it.
   (
     flock 9
-    if [ ! -d "$here/node_modules/playwright-core" ]; then
+    if [ ! -f "$installed" ]; then
       (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+      touch "$installed"
     fi
   ) 9>"$here/.npm-install.lock"
 fi
