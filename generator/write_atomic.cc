@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <vector>
 
 namespace generator {
 
@@ -50,11 +52,11 @@ class LockFile {
 
 namespace {
 
-// One open, fstat and read: this runs for every output file of every build.
-bool same_bytes(const fs::path& path, const std::string& bytes) {
+// One open, fstat and read: this runs for every output file of every build. `st` receives the
+// file's identity.
+bool same_bytes(const fs::path& path, const std::string& bytes, struct stat& st) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return false;
-  struct stat st {};
   bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
               static_cast<std::size_t>(st.st_size) == bytes.size();
   std::string existing(same ? bytes.size() : 0, '\0');
@@ -67,9 +69,10 @@ bool same_bytes(const fs::path& path, const std::string& bytes) {
   return same && existing == bytes;
 }
 
-// errno tells why when it fails (ENOENT: the folder is missing).
+// errno tells why when it fails (ENOENT: the folder is missing). Never writes through an
+// existing name: in a reused staging folder that may be a hard link of a live file.
 bool write_file(const fs::path& path, const std::string& bytes) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (fd < 0) return false;
   bool ok = true;
   for (std::size_t done = 0; ok && done < bytes.size();) {
@@ -83,13 +86,37 @@ bool write_file(const fs::path& path, const std::string& bytes) {
   return ok && closed;
 }
 
+// Makes room for a file at `target` inside `root` (a reused staging folder): a folder in its
+// place goes, and so does a file where one of its folders must be.
+void clear_way(const fs::path& root, const fs::path& target) {
+  std::error_code ec;
+  fs::path at = root;
+  for (const auto& part : target.lexically_relative(root)) {
+    at /= part;
+    auto type = fs::symlink_status(at, ec).type();
+    if (at == target) {
+      if (type == fs::file_type::directory) fs::remove_all(at, ec);
+    } else if (type != fs::file_type::directory && type != fs::file_type::not_found) {
+      fs::remove(at, ec);
+    }
+  }
+}
+
 // Runs `op` (a write or link into `target`); when its folder is missing, makes it and runs `op`
-// again. Folders are made as files first need them: no lock between the writing threads.
+// again. Folders are made as files first need them: no lock between the writing threads. In a
+// reused staging folder (`reused_root` set) whatever stands in the way is removed first.
 template <typename Op>
-bool with_folder(const fs::path& target, Op op, std::string& error) {
+bool with_folder(const fs::path& target, Op op, std::string& error,
+                 const fs::path* reused_root = nullptr) {
   if (op()) return true;
-  if (errno != ENOENT) {
-    error = std::strerror(errno);
+  int err = errno;
+  if (reused_root && (err == ENOTDIR || err == EISDIR || err == EEXIST)) {
+    clear_way(*reused_root, target);
+    if (op()) return true;
+    err = errno;
+  }
+  if (err != ENOENT) {
+    error = std::strerror(err);
     return false;
   }
   std::error_code ec;
@@ -115,6 +142,39 @@ void remove_leftovers(const fs::path& parent, const std::string& name) {
     if (n.rfind("." + name + ".staging-", 0) == 0 || n.rfind("." + name + ".old-", 0) == 0)
       fs::remove_all(entry.path(), ec);
   }
+}
+
+// Removes from the tree at `root` everything but folders and the regular files in `keep`
+// (paths relative to root), then the folders left empty. `keep` null keeps every regular file.
+// Returns the regular files kept, or nothing when the tree cannot be read.
+std::optional<std::vector<std::string>> prune_tree(const fs::path& root,
+                                                   const std::unordered_set<std::string>* keep) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  std::vector<fs::path> folders;
+  std::vector<fs::path> doomed;
+  fs::recursive_directory_iterator it(root, ec), end;
+  if (ec) return std::nullopt;
+  for (; it != end; it.increment(ec)) {
+    if (ec) return std::nullopt;
+    // The entry's type as the folder listing gives it: symbolic links are not followed.
+    fs::file_type type = it->symlink_status(ec).type();
+    if (ec) return std::nullopt;
+    if (type == fs::file_type::directory) {
+      folders.push_back(it->path());
+      continue;
+    }
+    std::string rel = it->path().lexically_relative(root).generic_string();
+    if (type == fs::file_type::regular && (!keep || keep->count(rel))) {
+      files.push_back(std::move(rel));
+    } else {
+      doomed.push_back(it->path());
+    }
+  }
+  for (const auto& p : doomed) fs::remove(p, ec);
+  // Deepest first; a folder that still holds something stays (rmdir refuses it).
+  for (auto f = folders.rbegin(); f != folders.rend(); ++f) ::rmdir(f->c_str());
+  return files;
 }
 
 }  // namespace
@@ -148,7 +208,22 @@ StagedSite::StagedSite(const fs::path& out_arg, Diagnostics& diags)
   }
   remove_leftovers(parent, name);
   staging_ = parent / ("." + name + ".staging-" + std::to_string(::getpid()));
+  previous_ = parent / ("." + name + ".previous");
   fs::remove_all(staging_, ec);
+  // The previous site's tree becomes the staging folder: its folders exist already and most of
+  // its files are hard links of the live ones, so a small change makes few file system calls
+  // (on ext4, making thousands of folders just after deleting thousands costs seconds).
+  if (fs::symlink_status(previous_, ec).type() == fs::file_type::directory && live_ &&
+      ::rename(previous_.c_str(), staging_.c_str()) == 0) {
+    if (auto files = prune_tree(staging_, nullptr)) {
+      reused_.insert(files->begin(), files->end());
+      reusing_ = true;
+      ok_ = true;
+      return;
+    }
+  }
+  fs::remove_all(staging_, ec);
+  fs::remove_all(previous_, ec);
   if (!fs::create_directory(staging_, ec)) {
     diags_.error(label_, 0, 0, "cannot create staging folder: " + ec.message());
     staging_.clear();
@@ -173,18 +248,37 @@ bool StagedSite::put(const OutputFile& file) {
   if (!is_safe_output_path(file.path)) return fail("unsafe output path refused: " + file.path);
   fs::path target = staging_ / file.path;
   std::string error;
+  bool existed = false;  // the reused staging folder has a file of this name
+  {
+    std::lock_guard lock(paths_mutex_);
+    outputs_.insert(file.path);
+    if (reusing_) existed = reused_.erase(file.path) > 0;
+  }
+  const fs::path* reused_root = reusing_ ? &staging_ : nullptr;
   if (live_) {
     fs::path live = out_ / file.path;
+    struct stat live_st {};
     // Unchanged files keep their inode and mtime, so rsync and CDN uploads see nothing new.
-    if (same_bytes(live, file.bytes) &&
-        with_folder(
-            target, [&] { return ::link(live.c_str(), target.c_str()) == 0; }, error)) {
-      ++kept_;
-      return true;
+    if (same_bytes(live, file.bytes, live_st)) {
+      struct stat st {};
+      if (existed && ::lstat(target.c_str(), &st) == 0 && st.st_ino == live_st.st_ino &&
+          st.st_dev == live_st.st_dev) {
+        ++kept_;  // already a link of the live file
+        return true;
+      }
+      if (existed) ::unlink(target.c_str());
+      existed = false;
+      if (with_folder(
+              target, [&] { return ::link(live.c_str(), target.c_str()) == 0; }, error,
+              reused_root)) {
+        ++kept_;
+        return true;
+      }
     }
   }
+  if (existed) ::unlink(target.c_str());
   if (!with_folder(
-          target, [&] { return write_file(target, file.bytes); }, error))
+          target, [&] { return write_file(target, file.bytes); }, error, reused_root))
     return fail("cannot write " + file.path + ": " + error);
   ++written_;
   return true;
@@ -193,10 +287,26 @@ bool StagedSite::put(const OutputFile& file) {
 bool StagedSite::commit() {
   if (!ok_) return false;
   std::error_code ec;
+  // What the reused folder held that this build did not put goes before the swap.
+  if (reusing_) {
+    for (const auto& path : reused_) {
+      fs::path file = staging_ / path;
+      fs::remove(file, ec);
+      // Its folders go too when nothing else is left in them.
+      for (fs::path dir = file.parent_path(); dir != staging_ && ::rmdir(dir.c_str()) == 0;
+           dir = dir.parent_path()) {
+      }
+    }
+  }
   if (fs::exists(out_, ec)) {
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)
       return fail(std::string("cannot swap in the new site: ") + std::strerror(errno));
-    // staging_ now holds the previous site; the destructor removes it.
+    // staging_ now holds the previous site. It is kept for the next build to reuse, but only the
+    // files the new site has as well: a page withdrawn from the site must not linger beside it.
+    if (prune_tree(staging_, &outputs_) && ::rename(staging_.c_str(), previous_.c_str()) == 0) {
+      staging_.clear();
+    }
+    // Otherwise the destructor removes it.
   } else if (::rename(staging_.c_str(), out_.c_str()) != 0) {
     return fail(std::string("cannot move the new site in place: ") + std::strerror(errno));
   } else {

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace generator;
@@ -38,11 +39,100 @@ TEST_CASE("write_atomic publishes a whole tree and replaces the old one", "[writ
   REQUIRE(write_atomic(dir / "site", {{"index.html", "twee"}}, diags));
   CHECK(slurp(dir / "site" / "index.html") == "twee");
   CHECK_FALSE(fs::exists(dir / "site" / "zaken"));
-  // Nothing is left beside the output but the lock file.
+  // Beside the output: the lock file and the previous site, trimmed to the files the new site
+  // has (a withdrawn page does not linger there).
   std::vector<std::string> names;
   for (auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
-  CHECK(names == std::vector<std::string>{".site.lock", "site"});
+  CHECK(names == std::vector<std::string>{".site.lock", ".site.previous", "site"});
+  CHECK(slurp(dir / ".site.previous" / "index.html") == "een");
+  CHECK_FALSE(fs::exists(dir / ".site.previous" / "zaken"));
+  fs::remove_all(dir);
+}
+
+namespace {
+
+ino_t inode_of(const fs::path& p) {
+  struct stat st {};
+  return ::lstat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+// Every regular file under `root` with its bytes; fails the test on anything else.
+std::map<std::string, std::string> tree(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
+    auto type = it->symlink_status().type();
+    CHECK((type == fs::file_type::regular || type == fs::file_type::directory));
+    if (type == fs::file_type::regular)
+      out[it->path().lexically_relative(root).generic_string()] = slurp(it->path());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("write_atomic stages in the previous site's tree", "[write]") {
+  fs::path dir = fresh_dir("reuse");
+  Diagnostics diags;
+  WriteStats stats;
+  OutputFiles v1 = {{"index.html", "1"}, {"zaken/a/index.html", "a"}, {"zaken/b/index.html", "b"}};
+  REQUIRE(write_atomic(dir / "site", v1, diags));
+  ino_t a = inode_of(dir / "site" / "zaken/a/index.html");
+  OutputFiles v2 = {{"index.html", "2"}, {"zaken/a/index.html", "a"}, {"zaken/b/index.html", "b"}};
+  REQUIRE(write_atomic(dir / "site", v2, diags));
+  REQUIRE(fs::exists(dir / ".site.previous"));
+
+  SECTION(
+      "a file unchanged over three builds keeps its inode; a changed one never writes "
+      "through a hard link of the live site") {
+    StagedSite staged(dir / "site", diags);
+    REQUIRE(staged.ok());
+    REQUIRE(staged.put({"index.html", "2"}));
+    REQUIRE(staged.put({"zaken/a/index.html", "a"}));
+    // The reused tree holds b as a link of the live b: the new bytes must not reach the live one.
+    REQUIRE(staged.put({"zaken/b/index.html", "B"}));
+    CHECK(slurp(dir / "site" / "zaken/b/index.html") == "b");
+    REQUIRE(staged.commit());
+    CHECK(staged.stats().written == 1);
+    CHECK(staged.stats().kept == 2);
+    CHECK(inode_of(dir / "site" / "zaken/a/index.html") == a);
+    CHECK(tree(dir / "site") == std::map<std::string, std::string>{{"index.html", "2"},
+                                                                   {"zaken/a/index.html", "a"},
+                                                                   {"zaken/b/index.html", "B"}});
+  }
+
+  SECTION("whatever the previous tree holds, the new site is exactly what was put") {
+    fs::path prev = dir / ".site.previous";
+    fs::path outside = dir / "outside";
+    fs::create_directories(outside);
+    fs::create_symlink(outside, prev / "link");  // a folder symlink
+    fs::remove(prev / "index.html");
+    fs::create_directories(prev / "index.html" / "deep");  // a folder where a file goes
+    fs::remove_all(prev / "zaken" / "a");
+    std::ofstream(prev / "zaken" / "a") << "in the way";  // a file where a folder goes
+    std::ofstream(prev / "stale.html") << "weg";
+    OutputFiles v3 = {{"index.html", "3"},
+                      {"zaken/a/index.html", "a"},
+                      {"link/x.html", "x"},
+                      {"nieuw/c.html", "c"}};
+    REQUIRE(write_atomic(dir / "site", v3, diags, &stats));
+    CHECK_FALSE(diags.has_errors());
+    CHECK(tree(dir / "site") == std::map<std::string, std::string>{{"index.html", "3"},
+                                                                   {"zaken/a/index.html", "a"},
+                                                                   {"link/x.html", "x"},
+                                                                   {"nieuw/c.html", "c"}});
+    CHECK(fs::is_empty(outside));
+    CHECK(inode_of(dir / "site" / "zaken/a/index.html") == a);
+  }
+
+  SECTION("without a live site the previous tree is not used") {
+    fs::remove_all(dir / "site");
+    REQUIRE(write_atomic(dir / "site", {{"index.html", "4"}}, diags, &stats));
+    CHECK(stats.written == 1);
+    CHECK(tree(dir / "site") == std::map<std::string, std::string>{{"index.html", "4"}});
+    CHECK_FALSE(fs::exists(dir / ".site.previous"));
+  }
   fs::remove_all(dir);
 }
 
