@@ -98,6 +98,7 @@ struct RuleSet::Impl {
   FlagTrie flag_trie;
   std::unordered_map<std::string, std::size_t> flag_exact;  // folded term -> index
   std::vector<std::size_t> flag_prefixes;                   // longest first
+  bool flags_word_initial = true;  // every term starts with a word character
 
   std::optional<std::string> add_rules(const nlohmann::json& array);
   std::optional<std::string> finish();

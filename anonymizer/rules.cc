@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "anonymizer/embedded.h"
+#include "anonymizer/name_tokens.h"
 #include "anonymizer/rule_internal.h"
 #include "anonymizer/utf8.h"
 #include "anonymizer/validators.h"
@@ -330,6 +331,7 @@ std::optional<std::string> RuleSet::Impl::load_flags(std::string_view json_text)
       bool prefix = !term.empty() && term.back() == '*';
       if (prefix) term.pop_back();
       std::string folded = utf8::fold(term);
+      if (!folded.empty() && !utf8::word_char_at(folded, 0)) flags_word_initial = false;
       std::size_t index = terms.size();
       if (auto error = flag_trie.add(folded, prefix)) return "special-categories.json: " + *error;
       if (prefix) {
@@ -401,6 +403,32 @@ std::vector<Flag> RuleSet::flags(std::string_view text) const {
   return flags(utf8::FoldedText(text));
 }
 
+namespace {
+
+// The flag for the term of `length` folded bytes at `pos`, if it is one as a whole (a prefix
+// term's match runs on past the term).
+void add_flag(const RuleSet::Impl& impl, const utf8::FoldedText& folded, std::size_t pos,
+              std::size_t length, std::vector<Flag>& out) {
+  std::string key = collapse_spaces(std::string_view(folded.text()).substr(pos, length));
+  std::optional<std::size_t> index;
+  if (auto it = impl.flag_exact.find(key); it != impl.flag_exact.end()) {
+    index = it->second;
+  } else {
+    for (std::size_t i : impl.flag_prefixes) {
+      if (key.starts_with(impl.terms[i].folded)) {
+        index = i;
+        break;
+      }
+    }
+  }
+  if (index) {
+    out.push_back(Flag{folded.source_offset(pos), folded.source_offset(pos + length),
+                       impl.terms[*index].term, impl.terms[*index].category});
+  }
+}
+
+}  // namespace
+
 std::vector<Flag> RuleSet::flags(const utf8::FoldedText& folded) const {
   std::vector<Flag> out;
   const Impl& impl = *impl_;
@@ -427,25 +455,29 @@ std::vector<Flag> RuleSet::flags(const utf8::FoldedText& folded) const {
       }
       continue;
     }
-    std::size_t end = pos + match;
-    std::string key = collapse_spaces(f.substr(pos, match));
-    std::optional<std::size_t> index;
-    if (auto it = impl.flag_exact.find(key); it != impl.flag_exact.end()) {
-      index = it->second;
-    } else {
-      for (std::size_t i : impl.flag_prefixes) {
-        if (key.starts_with(impl.terms[i].folded)) {
-          index = i;
-          break;
-        }
-      }
-    }
-    if (index) {
-      out.push_back(Flag{folded.source_offset(pos), folded.source_offset(end),
-                         impl.terms[*index].term, impl.terms[*index].category});
-    }
-    pos = end;
+    add_flag(impl, folded, pos, match, out);
+    pos += match;
     word_before = utf8::word_char_before(f, pos);
+  }
+  return out;
+}
+
+std::vector<Flag> RuleSet::flags(const utf8::FoldedText& folded, const NameTokens& tokens) const {
+  const Impl& impl = *impl_;
+  // Folding never turns a word character into another kind of character or back (utf8_test
+  // checks every code point), so the folded text's words start where the tokens do, and a term
+  // that starts with a word character can start nowhere else. Other terms need the byte walk.
+  if (!impl.flags_word_initial) return flags(folded);
+  std::vector<Flag> out;
+  std::string_view f = folded.text();
+  std::size_t resume = 0;  // folded offset where the search goes on after a term
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::size_t pos = folded.folded_offset(tokens[i].start);
+    if (pos < resume || !impl.flag_trie.may_start(f, pos)) continue;
+    std::size_t match = impl.flag_trie.longest_at(f, pos);
+    if (match == 0 || utf8::word_char_at(f, pos + match)) continue;
+    add_flag(impl, folded, pos, match, out);
+    resume = pos + match;
   }
   return out;
 }

@@ -13,6 +13,8 @@
 
 namespace anonymizer {
 
+class NameTokens;
+
 /// One rule as written in the JSON file.
 struct RuleSpec {
   std::string id;
@@ -54,6 +56,9 @@ class RuleSet {
   std::vector<Candidate> detect(std::string_view text, const utf8::FoldedText& folded,
                                 const Allowlist& allow, Profile profile) const;
   std::vector<Flag> flags(const utf8::FoldedText& folded) const;
+  /// flags() with the words of the same text already split: a term is looked for only where a
+  /// word starts. Falls back to the walk over every byte where that could differ.
+  std::vector<Flag> flags(const utf8::FoldedText& folded, const NameTokens& tokens) const;
 
   struct Impl;
 

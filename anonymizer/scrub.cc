@@ -69,7 +69,7 @@ ScrubResult scrub(std::string_view text, const Persons& persons, const Allowlist
   }
 
   ScrubResult result;
-  result.flags = rules.flags(folded);
+  result.flags = rules.flags(folded, tokens);
   auto chosen = resolve_overlaps(std::move(candidates));
   result.redactions.reserve(chosen.size());
   result.text.reserve(text.size());

@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "anonymizer/name_tokens.h"
+#include "anonymizer/utf8.h"
+
 using namespace anonymizer;
 
 namespace {
@@ -222,6 +225,29 @@ TEST_CASE("special-category terms are flagged as whole words", "[rules]") {
         std::vector<std::string>{"gezondheid:verslaafd=Verslaafd", "gezondheid:depressie=depressie",
                                  "schulden:schuldhulp=schuldhulpverlening",
                                  "strafrecht:strafblad=strafblad", "gezondheid:ziekte=ziekte"});
+}
+
+TEST_CASE("flags found from the word starts are those of the walk over every byte", "[rules]") {
+  auto text = GENERATE(as<std::string>{}, "Zij is Verslaafd geraakt en had een depressie.",
+                       "ggz-zorg, (ggz) en 3ggz; \u2018kanker\u2019 en \"autisme\".",
+                       "Ziekte\u0301 en zi\u00EBkte en Zi\u00CBKTE, \u00E9\u00E9n psychose.",
+                       "schuldhulpverlening schuldhulp-traject ziektewet ziek",
+                       "Hij zat in\n  detentie en kreeg bewindvoering.\n\nKanker.",
+                       "Ahmed (moslim) en \u0645\u0631\u064A\u0645 asielzoeker.",
+                       "Stra\u00DFe stra\u00DFblad; \u00C6sop strafblad strafbladen.",
+                       "kanker\xF0\x9F\x98\x80 vakbond\u00A0lid transgender");
+  CAPTURE(text);
+  utf8::FoldedText folded(text);
+  NameTokens tokens(text);
+  auto walk = RuleSet::builtin().flags(folded);
+  auto by_word = RuleSet::builtin().flags(folded, tokens);
+  REQUIRE(by_word.size() == walk.size());
+  for (std::size_t i = 0; i < walk.size(); ++i) {
+    CHECK(by_word[i].start == walk[i].start);
+    CHECK(by_word[i].end == walk[i].end);
+    CHECK(by_word[i].term == walk[i].term);
+  }
+  CHECK_FALSE(walk.empty());
 }
 
 TEST_CASE("the flag list is large and every rule explains itself", "[rules]") {

@@ -1,6 +1,7 @@
 // Fuzz target: the scrubber. The first input byte picks a declared person, the rest is the text.
-// Properties: no mention of the person's full name survives (as a whole word), and applying the
-// reported redactions to the input reproduces the output exactly.
+// Properties: no mention of the person's full name survives (as a whole word), applying the
+// reported redactions to the input reproduces the output exactly, and the flags are those of
+// the walk over every byte.
 
 #include <cstdint>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "anonymizer/rules.h"
 #include "anonymizer/scrub.h"
 #include "anonymizer/utf8.h"
 
@@ -66,6 +68,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   rebuilt.append(text.substr(at));
   if (rebuilt != result.text) {
     std::fprintf(stderr, "redactions do not reproduce the output\n");
+    std::abort();
+  }
+  // scrub() looks for flag terms at word starts only; the walk over every byte must agree.
+  auto walk = anonymizer::RuleSet::builtin().flags(text);
+  bool same_flags = walk.size() == result.flags.size();
+  for (std::size_t i = 0; same_flags && i < walk.size(); ++i)
+    same_flags = walk[i].start == result.flags[i].start && walk[i].end == result.flags[i].end &&
+                 walk[i].term == result.flags[i].term;
+  if (!same_flags) {
+    std::fprintf(stderr, "flags differ from the byte walk's\n");
     std::abort();
   }
   return 0;
