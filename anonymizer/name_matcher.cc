@@ -229,8 +229,8 @@ void NameMatcher::add(const NamePattern& pattern, int owner) {
   for (const std::string& key : pattern.keys) {
     std::uint32_t& next = edges_.insert(key, node);
     if (next == 0) {
-      next = static_cast<std::uint32_t>(nodes_.size());
-      nodes_.emplace_back();
+      next = static_cast<std::uint32_t>(used_nodes_++);
+      if (next == nodes_.size()) nodes_.emplace_back();
     }
     node = next;
   }
@@ -245,6 +245,14 @@ void NameMatcher::add(const NamePattern& pattern, int owner) {
   if (duplicate) return;
   ends.push_back(t);
   ++terminals_;
+}
+
+void NameMatcher::clear() {
+  first_words_.fill(0);
+  for (std::size_t i = 0; i < used_nodes_; ++i) nodes_[i].ends.clear();
+  used_nodes_ = 1;
+  edges_.clear();
+  terminals_ = 0;
 }
 
 std::uint32_t NameMatcher::child(std::uint32_t node, std::string_view key,

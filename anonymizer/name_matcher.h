@@ -60,6 +60,8 @@ class NameMatcher {
   /// add() for a pattern that belongs to `owner`, whatever its own owner (no copy is made).
   void add(const NamePattern& pattern, int owner);
   bool empty() const { return terminals_ == 0; }
+  /// Forgets every pattern but keeps the memory: scrub() fills a matcher per document.
+  void clear();
 
   /// Non-overlapping matches, the longest at each position, in text order.
   std::vector<NameMatch> find(const NameTokens& tokens, MatchMode mode) const;
@@ -90,6 +92,7 @@ class NameMatcher {
   std::array<std::uint64_t, 256> first_words_{};
   bool accepts(const NameTokens& tokens, std::size_t at, const Terminal& t, MatchMode mode) const;
   std::vector<Node> nodes_ = std::vector<Node>(1);  // nodes_[0] is the root
+  std::size_t used_nodes_ = 1;                      // nodes_ beyond this are spare, left by clear()
   // Edges: (word, parent node) -> child node.
   WordTable<std::uint32_t> edges_;
   std::size_t terminals_ = 0;

@@ -40,7 +40,7 @@ const DeclaredTable& declared_table(const Persons& persons) {
   if (!table.built || !same_persons(persons, table.persons)) {
     table.persons = persons;
     table.built = true;
-    table.matcher = NameMatcher();
+    table.matcher.clear();
     table.placeholders = person_placeholders(persons);
     for (std::size_t i = 0; i < persons.size(); ++i) {
       for (const NamePattern& p : patterns_of(persons[i].name)) {

@@ -4,6 +4,7 @@
 // compute once per word and reuse (NameToken::hash) for several tables. A key may carry a tag
 // (a trie node, say), so that one table holds the words of many small maps.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -51,6 +52,12 @@ class WordTable {
     return const_cast<WordTable*>(this)->lookup(word, hash, tag);
   }
   const V* find(std::string_view word) const { return find(word, word_hash(word)); }
+
+  /// Removes every entry; the memory stays for the next ones.
+  void clear() {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+  }
 
   bool empty() const { return entries_.empty(); }
   std::size_t size() const { return entries_.size(); }

@@ -72,6 +72,25 @@ TEST_CASE("declared persons are replaced by their numbered role", "[names][decla
   CHECK(apply(text, family(), {}, Profile::kPublic) == expected);
 }
 
+TEST_CASE("each document's persons replace the last document's", "[names][declared]") {
+  // scrub() keeps one matcher per thread and refills it: nothing of a document's persons may
+  // carry over to the next, and the next's must all be found.
+  const Persons first = {{"Maria de Vries", "verzoeker"}, {"Tommy de Vries", "kind"}};
+  const Persons second = {{"Ahmed El Idrissi", "buurman"}};
+  const std::string text = "Maria de Vries, Tommy en Ahmed El Idrissi.";
+  auto declared = [&](const Persons& persons) {
+    std::vector<std::string> out;
+    for (const auto& c : detect_declared(text, persons))
+      out.push_back(text.substr(c.start, c.end - c.start) + "=" + c.replacement);
+    return out;
+  };
+  for (int round = 0; round < 2; ++round) {
+    CHECK(declared(first) ==
+          std::vector<std::string>{"Maria de Vries=[verzoeker]", "Tommy=[kind]"});
+    CHECK(declared(second) == std::vector<std::string>{"Ahmed El Idrissi=[buurman]"});
+  }
+}
+
 TEST_CASE("declared mentions carry the category, rule, ground and placeholder",
           "[names][declared]") {
   auto found = anonymizer::detect_declared("Gesprek met Tommy de Vries.", family());

@@ -37,3 +37,17 @@ TEST_CASE("word_hash reads a word, not the bytes beyond it", "[words]") {
   CHECK(word_hash("jansen") != word_hash("jansem"));
   CHECK(word_hash("abcdefghij") != word_hash("abcdefghik"));  // past the first eight bytes
 }
+
+TEST_CASE("WordTable::clear forgets every word and takes new ones", "[words]") {
+  WordTable<int> table;
+  for (int i = 0; i < 100; ++i) table.insert("w" + std::to_string(i)) = i;
+  table.clear();
+  CHECK(table.empty());
+  for (int i = 0; i < 100; ++i) CHECK(table.find("w" + std::to_string(i)) == nullptr);
+  table.insert("w7") = 70;
+  table.insert("jansen", 3) = 3;
+  CHECK(table.size() == 2);
+  CHECK(*table.find("w7") == 70);
+  CHECK(*table.find("jansen", word_hash("jansen"), 3) == 3);
+  CHECK(table.find("w8") == nullptr);
+}
