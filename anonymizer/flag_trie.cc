@@ -49,12 +49,15 @@ std::optional<std::string> FlagTrie::add(std::string_view folded, bool prefix) {
   auto variants = [](const char& c) {
     return c == ' ' ? std::string_view(" \t\n\f\r") : std::string_view(&c, 1);
   };
+  bool five = folded.size() >= 5 && folded.substr(0, 5).find(' ') == std::string_view::npos;
   for (char second : variants(folded[1])) {
     for (char third : variants(folded[2])) {
       std::uint32_t bit = trigram_bit(folded[0], second, third);
-      starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+      set(starts_, bit);
+      if (!five) set(short_starts_, bit);
     }
   }
+  if (five) set(five_starts_, five_bit(folded.data()));
   return std::nullopt;
 }
 

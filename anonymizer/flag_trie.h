@@ -32,7 +32,10 @@ class FlagTrie {
     if (short_terms_) return root_[static_cast<unsigned char>(text[pos])] != 0;
     if (text.size() - pos < 3) return false;  // every term has three bytes or more
     std::uint32_t bit = trigram_bit(text[pos], text[pos + 1], text[pos + 2]);
-    return (starts_[bit / 64] >> (bit % 64)) & 1;
+    if (!test(starts_, bit)) return false;
+    // Common word starts ("ver", "aan", "sch") begin terms too: five bytes tell most apart.
+    if (test(short_starts_, bit)) return true;
+    return text.size() - pos >= 5 && test(five_starts_, five_bit(text.data() + pos));
   }
 
  private:
@@ -51,9 +54,26 @@ class FlagTrie {
     return (x * 0x9E3779B1u) >> 16;  // 16 bits
   }
 
-  std::vector<Node> nodes_;                   // nodes_[0] is the root
-  std::array<std::uint32_t, 256> root_{};     // the root's children by byte, 0 for none
-  std::array<std::uint64_t, 1024> starts_{};  // 65,536 bits
+  // A hashed set of the first five bytes of the terms that have five and no white space among
+  // them; the others are in short_starts_.
+  static std::uint32_t five_bit(const char* p) {
+    std::uint64_t x = 0;
+    for (int i = 0; i < 5; ++i) x |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    return static_cast<std::uint32_t>((x * 0x9E3779B97F4A7C15ull) >> 48);  // 16 bits
+  }
+  using Bits = std::array<std::uint64_t, 1024>;  // 65,536 bits
+  static bool test(const Bits& bits, std::uint32_t bit) {
+    return (bits[bit / 64] >> (bit % 64)) & 1;
+  }
+  static void set(Bits& bits, std::uint32_t bit) {
+    bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+
+  std::vector<Node> nodes_;                // nodes_[0] is the root
+  std::array<std::uint32_t, 256> root_{};  // the root's children by byte, 0 for none
+  Bits starts_{};                          // trigram_bit of every term
+  Bits short_starts_{};                    // trigram_bit of the terms five_starts_ cannot hold
+  Bits five_starts_{};                     // five_bit of the others
   bool short_terms_ = false;
 };
 

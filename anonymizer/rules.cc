@@ -471,8 +471,9 @@ std::vector<Flag> RuleSet::flags(const utf8::FoldedText& folded, const NameToken
   std::vector<Flag> out;
   std::string_view f = folded.text();
   std::size_t resume = 0;  // folded offset where the search goes on after a term
+  std::size_t cursor = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    std::size_t pos = folded.folded_offset(tokens[i].start);
+    std::size_t pos = folded.folded_offset_from(tokens[i].start, cursor);
     if (pos < resume || !impl.flag_trie.may_start(f, pos)) continue;
     std::size_t match = impl.flag_trie.longest_at(f, pos);
     if (match == 0 || utf8::word_char_at(f, pos + match)) continue;

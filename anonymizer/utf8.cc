@@ -351,9 +351,16 @@ std::size_t FoldedText::source_offset(std::size_t pos) const {
 std::size_t FoldedText::folded_offset(std::size_t pos) const {
   auto after = std::upper_bound(changes_.begin(), changes_.end(), pos,
                                 [](std::size_t p, const Change& c) { return p < c.source; });
+  std::size_t cursor = static_cast<std::size_t>(after - changes_.begin());
+  return folded_offset_from(pos, cursor);
+}
+
+std::size_t FoldedText::folded_offset_from(std::size_t pos, std::size_t& cursor) const {
+  // cursor: the first change whose source offset is past pos.
+  while (cursor < changes_.size() && changes_[cursor].source <= pos) ++cursor;
   std::size_t f = pos;  // only ASCII before: one byte each
-  if (after != changes_.begin()) {
-    const Change& c = *std::prev(after);
+  if (cursor > 0) {
+    const Change& c = changes_[cursor - 1];
     if (pos == c.source) return c.folded;
     std::size_t past = c.source + c.source_length;  // inside the character: the next one
     f = c.folded + c.folded_length + (pos > past ? pos - past : 0);

@@ -93,6 +93,8 @@ class FoldedText {
 
   /// The first folded byte whose source offset is `pos` or more (text().size() past the end).
   std::size_t folded_offset(std::size_t pos) const;
+  /// folded_offset() for positions that never go down: `cursor` (0 at first) keeps the place.
+  std::size_t folded_offset_from(std::size_t pos, std::size_t& cursor) const;
 
  private:
   struct Change {            // one character that is not ASCII

@@ -49,3 +49,28 @@ TEST_CASE("FlagTrie refuses terms its walk would get wrong", "[rules][flags]") {
   }
   CHECK(!t.add("ok term", false).has_value());
 }
+
+TEST_CASE("FlagTrie::may_start rules out words that share only three bytes with a term",
+          "[rules][flags]") {
+  FlagTrie t;
+  for (const char* term : {"verslaafd", "lid van de partij", "ggz", "me/cvs"}) {
+    REQUIRE(!t.add(term, false));
+  }
+  REQUIRE(!t.add("ziek", true));
+  auto [text, may] = GENERATE(table<std::string, bool>({
+      {"verslaafd", true},
+      {"verzoeker", false},  // "ver" alone is not enough: five bytes decide
+      {"versl", true},
+      {"vers", false},      // too short for the five bytes of "verslaafd"
+      {"lid\n van", true},  // a space among the first five bytes: three decide
+      {"lidmaat", true},
+      {"ggz-zorg", true},
+      {"ziekenhuis", true},
+      {"zie", true},  // "ziek" has four bytes: three decide, the walk finds nothing
+      {"me/cvs", true},
+      {"mee", false},
+  }));
+  CAPTURE(text);
+  CHECK(t.may_start(text, 0) == may);
+  if (t.longest_at(text, 0) > 0) CHECK(t.may_start(text, 0));
+}
