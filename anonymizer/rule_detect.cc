@@ -74,6 +74,14 @@ std::vector<std::pair<std::size_t, std::size_t>> chunks(std::string_view text) {
   return out;
 }
 
+// Whether a byte of `text` is in `bytes`.
+bool holds_any(std::string_view text, const std::bitset<256>& bytes) {
+  for (char c : text) {
+    if (bytes[static_cast<unsigned char>(c)]) return true;
+  }
+  return false;
+}
+
 // Spans of already-scrubbed tokens such as "[BSN]" or "[kind 1]": nothing may match inside them.
 std::vector<std::pair<std::size_t, std::size_t>> bracket_tokens(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
@@ -461,6 +469,7 @@ std::vector<Candidate> RuleSet::detect(std::string_view text, const utf8::Folded
   for (std::size_t c = 0; c < pieces.size(); ++c) {
     auto [cb, ce] = pieces[c];
     std::vector<int>& hits = hits_of[c];
+    if (impl.triggers && !holds_any(text.substr(cb, ce - cb), *impl.triggers)) continue;
     RE2::Set::ErrorInfo info{};
     if (!impl.set->Match(re2::StringPiece(text.data() + cb, ce - cb), &hits, &info) &&
         info.kind != RE2::Set::kNoError) {

@@ -46,6 +46,7 @@ struct Rule {
   // search may skip ahead to the first such byte.
   unsigned char first_lo = 0;
   unsigned char first_hi = 0xFF;
+  std::bitset<256> needs;          // spec.needs_one_of as a set of bytes
   std::bitset<256> context_first;  // first bytes of spec.context (folded)
   // The first three bytes of each context word (all have three or more, else this is empty):
   // "geb" rules out "gemeente" before any word is compared.
@@ -94,6 +95,9 @@ struct RuleSet::Impl {
   std::vector<RuleSpec> specs;
   std::vector<Rule> rules;
   std::unique_ptr<RE2::Set> set;
+  // When every rule declares needs_one_of: their union. A piece of text with none of these
+  // bytes cannot hold a match, and the RE2::Set skips it (most paragraphs have no digit).
+  std::optional<std::bitset<256>> triggers;
   std::vector<FlagTerm> terms;
   FlagTrie flag_trie;
   std::unordered_map<std::string, std::size_t> flag_exact;  // folded term -> index

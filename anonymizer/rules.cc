@@ -218,6 +218,12 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
     s.replacement = j["replacement"].get<std::string>();
     s.why = j.value("why", std::string());
     s.context = j.value("context", std::vector<std::string>());
+    s.needs_one_of = j.value("needs_one_of", std::string());
+    if (j.contains("needs_one_of") && s.needs_one_of.empty()) return fail("empty needs_one_of");
+    for (char c : s.needs_one_of) {
+      if (static_cast<unsigned char>(c) >= 0x80) return fail("needs_one_of must be ASCII");
+      rule.needs.set(static_cast<unsigned char>(c));
+    }
     auto validator = validator_from_name(s.validator);
     if (!validator) return fail("unknown validator '" + s.validator + "'");
     rule.validator = *validator;
@@ -319,6 +325,13 @@ std::optional<std::string> RuleSet::Impl::finish() {
     specs.push_back(r.spec);
   }
   if (!set->Compile()) return std::string("the rule set is too large to compile");
+  std::bitset<256> all;
+  bool declared = true;
+  for (const auto& r : rules) {
+    declared = declared && r.needs.any();
+    all |= r.needs;
+  }
+  if (declared) triggers = all;
   return std::nullopt;
 }
 std::optional<std::string> RuleSet::Impl::load_flags(std::string_view json_text) {

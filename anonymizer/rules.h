@@ -25,6 +25,9 @@ struct RuleSpec {
   std::string ground;
   std::string replacement;
   std::string why;
+  // Characters of which every match the rule accepts holds one (ASCII; "" when not declared):
+  // text without any of them is not searched for it.
+  std::string needs_one_of;
 };
 
 /// Compiled rules, shared read-only between threads.

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "anonymizer/rules.h"
 #include "anonymizer/scrub.h"
 #include "tests/anonymizer/annotated_text.h"
 
@@ -547,6 +548,35 @@ TEST_CASE("corpus: redactions reproduce the output and scrubbing is idempotent",
     INFO("second scrub changes the output " << first_difference(result.text, again.text));
     CHECK(again.text == result.text);
   }
+}
+
+TEST_CASE("corpus: every rule match holds a character the rule says it needs", "[corpus][rules]") {
+  // needs_one_of lets detect() skip text without those characters: a rule that matched without
+  // one would be skipped where it should not. The same rules without the skip must agree.
+  std::string error;
+  auto unskipped = RuleSet::with_extra(nlohmann::json::parse(R"([{"id": "zonder-needs",
+      "category": "test", "pattern": "nooit-gezien-f7c1", "ground": "5.1.2e",
+      "replacement": "[x]"}])"),
+                                       &error);
+  REQUIRE(unskipped);
+  const RuleSet& rules = RuleSet::builtin();
+  std::size_t checked = 0;
+  for (const auto& doc : load_corpus()) {
+    for (Profile profile : {Profile::kPublic, Profile::kKinderen}) {
+      auto found = rules.detect(doc.text, doc.allow, profile);
+      CHECK(found.size() == unskipped->detect(doc.text, doc.allow, profile).size());
+      for (const auto& c : found) {
+        auto spec = std::find_if(rules.specs().begin(), rules.specs().end(),
+                                 [&](const RuleSpec& s) { return s.id == c.rule; });
+        REQUIRE(spec != rules.specs().end());
+        std::string span = doc.text.substr(c.start, c.end - c.start);
+        CAPTURE(doc.name, c.rule, span);
+        CHECK(span.find_first_of(spec->needs_one_of) != std::string::npos);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 200);
 }
 
 }  // namespace

@@ -205,11 +205,42 @@ TEST_CASE("a bad extra rule is reported by its id", "[rules]") {
             "replacement": "[x]"}])",
        "rule 'bsn': duplicate id"},
       {R"({"id": "los"})", "rules must be a JSON array of rule objects"},
+      {R"([{"id": "x", "category": "x", "pattern": "ab", "ground": "5.1.2e",
+            "replacement": "[x]", "needs_one_of": ""}])",
+       "rule 'x': empty needs_one_of"},
+      {R"([{"id": "x", "category": "x", "pattern": "ab", "ground": "5.1.2e",
+            "replacement": "[x]", "needs_one_of": "€"}])",
+       "rule 'x': needs_one_of must be ASCII"},
   }));
   CAPTURE(json);
   std::string error;
   CHECK(RuleSet::with_extra(nlohmann::json::parse(json), &error) == nullptr);
   CHECK(error == message);
+}
+
+TEST_CASE("text without any character a rule needs is not searched for it", "[rules]") {
+  auto rules_with = [](const char* needs) {
+    std::string json = R"([{"id": "code", "category": "code", "pattern": "geheimcode [A-Z]{4}",
+        "ground": "5.1.2e", "replacement": "[code]")";
+    if (needs) json += std::string(R"(, "needs_one_of": ")") + needs + "\"";
+    std::string error;
+    auto rules = RuleSet::with_extra(nlohmann::json::parse(json + "}]"), &error);
+    REQUIRE(rules);
+    return rules;
+  };
+  // A paragraph long enough to be searched on its own (shorter ones join the next).
+  const std::string plain = "De geheimcode ABCD staat hier. " + std::string(150, 'y');
+  const std::string hashed = plain + " #";
+  auto count = [](const RuleSet& rules, const std::string& text) {
+    return rules.detect(text, {}, Profile::kPublic).size();
+  };
+  // Undeclared: every rule is looked for everywhere.
+  CHECK(count(*rules_with(nullptr), plain) == 1);
+  // Declared (wrongly here, to show the skip): found only where a '#' (or a digit or '@' that
+  // the built-in rules need) occurs in the same paragraph.
+  CHECK(count(*rules_with("#"), plain) == 0);
+  CHECK(count(*rules_with("#"), hashed) == 1);
+  CHECK(count(*rules_with("#"), plain + "\n\nEen andere alinea met een #.") == 0);
 }
 
 TEST_CASE("special-category terms are flagged as whole words", "[rules]") {

@@ -1,7 +1,7 @@
 // Fuzz target: the scrubber. The first input byte picks a declared person, the rest is the text.
 // Properties: no mention of the person's full name survives (as a whole word), applying the
-// reported redactions to the input reproduces the output exactly, and the flags are those of
-// the walk over every byte.
+// reported redactions to the input reproduces the output exactly, the flags are those of the
+// walk over every byte, and skipping text by needs_one_of loses no rule match.
 
 #include <cstdint>
 #include <cstdio>
@@ -78,6 +78,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                  walk[i].term == result.flags[i].term;
   if (!same_flags) {
     std::fprintf(stderr, "flags differ from the byte walk's\n");
+    std::abort();
+  }
+  // Text without a digit or '@' is not searched for the built-in rules (needs_one_of): the same
+  // rules plus one that declares nothing, so that nothing is skipped, must find the same.
+  static const auto unskipped = [] {
+    std::string error;
+    return anonymizer::RuleSet::with_extra(nlohmann::json::parse(R"([{"id": "zonder-needs",
+        "category": "test", "pattern": "nooit-gezien-f7c1", "ground": "5.1.2e",
+        "replacement": "[x]"}])"),
+                                           &error);
+  }();
+  auto skipped = anonymizer::RuleSet::builtin().detect(text, allow, profile);
+  auto searched = unskipped->detect(text, allow, profile);
+  bool same_found = skipped.size() == searched.size();
+  for (std::size_t i = 0; same_found && i < skipped.size(); ++i)
+    same_found = skipped[i].start == searched[i].start && skipped[i].end == searched[i].end &&
+                 skipped[i].rule == searched[i].rule;
+  if (!same_found) {
+    std::fprintf(stderr, "skipping text without the characters rules need lost a match\n");
     std::abort();
   }
   return 0;
