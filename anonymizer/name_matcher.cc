@@ -286,10 +286,17 @@ std::vector<NameMatch> NameMatcher::find(const NameTokens& tokens, MatchMode mod
   std::vector<NameMatch> out;
   if (empty()) return out;
   for (std::size_t i = 0; i < tokens.size();) {
-    // Most words start no name, not even with a possessive s taken off.
+    // Most words start no name, not even with a possessive s taken off: one table lookup for
+    // both, without a branch on the last letter.
     std::string_view first = tokens.key(i);
-    auto first_stem = without_possessive(first);
-    if (!may_start(first) && !(first_stem && may_start(*first_stem))) {
+    if (first.empty()) {
+      ++i;
+      continue;
+    }
+    std::uint64_t lengths = length_bit(first.size());
+    bool possessive = first.size() >= 4 && first.back() == 's';
+    lengths |= possessive ? length_bit(first.size() - 1) : 0;
+    if (!(first_words_[static_cast<unsigned char>(first[0])] & lengths)) {
       ++i;
       continue;
     }
