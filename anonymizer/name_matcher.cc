@@ -210,8 +210,12 @@ bool joins(const NameTokens& tokens, std::size_t j, MatchMode mode) {
 }
 
 // "Jansens", "Ahmeds": a possessive s on the last word of a name of three letters or more.
+bool has_possessive_s(std::string_view key) {
+  return key.size() >= 4 && key.back() == 's';
+}
+
 std::optional<std::string_view> without_possessive(std::string_view key) {
-  if (key.size() >= 4 && key.back() == 's') return key.substr(0, key.size() - 1);
+  if (has_possessive_s(key)) return key.substr(0, key.size() - 1);
   return std::nullopt;
 }
 
@@ -294,8 +298,7 @@ std::vector<NameMatch> NameMatcher::find(const NameTokens& tokens, MatchMode mod
       continue;
     }
     std::uint64_t lengths = length_bit(first.size());
-    bool possessive = first.size() >= 4 && first.back() == 's';
-    lengths |= possessive ? length_bit(first.size() - 1) : 0;
+    lengths |= has_possessive_s(first) ? length_bit(first.size() - 1) : 0;
     if (!(first_words_[static_cast<unsigned char>(first[0])] & lengths)) {
       ++i;
       continue;

@@ -46,7 +46,6 @@ struct Rule {
   // search may skip ahead to the first such byte.
   unsigned char first_lo = 0;
   unsigned char first_hi = 0xFF;
-  std::bitset<256> needs;          // spec.needs_one_of as a set of bytes
   std::bitset<256> context_first;  // first bytes of spec.context (folded)
   // The first three bytes of each context word (all have three or more, else this is empty):
   // "geb" rules out "gemeente" before any word is compared.

@@ -222,7 +222,6 @@ std::optional<std::string> parse_rule(const nlohmann::json& j, Rule& rule) {
     if (j.contains("needs_one_of") && s.needs_one_of.empty()) return fail("empty needs_one_of");
     for (char c : s.needs_one_of) {
       if (static_cast<unsigned char>(c) >= 0x80) return fail("needs_one_of must be ASCII");
-      rule.needs.set(static_cast<unsigned char>(c));
     }
     auto validator = validator_from_name(s.validator);
     if (!validator) return fail("unknown validator '" + s.validator + "'");
@@ -326,12 +325,11 @@ std::optional<std::string> RuleSet::Impl::finish() {
   }
   if (!set->Compile()) return std::string("the rule set is too large to compile");
   std::bitset<256> all;
-  bool declared = true;
   for (const auto& r : rules) {
-    declared = declared && r.needs.any();
-    all |= r.needs;
+    if (r.spec.needs_one_of.empty()) return std::nullopt;  // a rule to look for everywhere
+    for (char c : r.spec.needs_one_of) all.set(static_cast<unsigned char>(c));
   }
-  if (declared) triggers = all;
+  triggers = all;
   return std::nullopt;
 }
 std::optional<std::string> RuleSet::Impl::load_flags(std::string_view json_text) {
